@@ -61,6 +61,8 @@ public:
     friend Expr operator/(const Expr& a, const Expr& b);
 
     struct Node;
+    // For the implementation's helpers only.
+    static Expr fromNodeForInternalUse(std::shared_ptr<const Node> node);
 
 private:
     explicit Expr(std::shared_ptr<const Node> node) : m_node(std::move(node)) {}

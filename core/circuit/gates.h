@@ -73,8 +73,9 @@ struct DefinitionStep {
 // Returns an empty list for the primitives U, CX and GPhase themselves.
 std::vector<DefinitionStep> gateDefinition(GateKind kind, const std::vector<Expr>& params);
 
-// The inverse as a standard gate with parameters (e.g. rx(t) -> rx(-t), s -> sdg,
-// u3(t,p,l) -> u3(-t,-l,-p)). Every standard gate has one.
-DefinitionStep gateInverse(GateKind kind, const std::vector<Expr>& params);
+// The inverse in standard gates with exact global phase: one step where a standard gate is
+// the inverse (rx(t) -> rx(-t), s -> sdg, u3(t,p,l) -> u3(-t,-l,-p)), otherwise the
+// inverted definition (iswap). Operands are the gate's own (0..arity-1).
+std::vector<DefinitionStep> gateInverse(GateKind kind, const std::vector<Expr>& params);
 
 } // namespace qpilot

@@ -10,6 +10,10 @@
 namespace qpilot {
 
 struct Error {
+    Error() = default;
+    Error(std::string message_, std::string file_ = {}, int line_ = 0, int column_ = 0) // NOLINT
+        : message(std::move(message_)), file(std::move(file_)), line(line_), column(column_) {}
+
     std::string message;
     std::string file;   // empty when the error is not about a file
     int line = 0;       // 1-based; 0 = unknown
