@@ -1,0 +1,12 @@
+// Bell pair |Φ+⟩ = (|00⟩ + |11⟩)/√2, measured into two bits.
+OPENQASM 2.0;
+include "qelib1.inc";
+
+qreg q[2];
+creg c[2];
+
+h q[0];
+cx q[0], q[1];
+barrier q;
+measure q[0] -> c[0];
+measure q[1] -> c[1];
