@@ -64,17 +64,15 @@ const std::map<GateKind, const char*>& braketNames()
 
 bool isU(GateKind k) { return k == GateKind::U || k == GateKind::U3 || k == GateKind::U2; }
 
-std::string dialectError(const char* provider, const std::string& what)
-{
-    return std::string("cannot write ") + provider + ": " + what;
-}
+// Messages are self-contained; callers (CLI, GUI) say which format they were writing.
+std::string dialectError(const char* /*provider*/, const std::string& what) { return what; }
 
 // Checks that a flat op list has no control flow, reset or delay (for providers without them).
 std::optional<Error> requireStraightLine(const std::vector<Operation>& ops, const char* provider)
 {
     for (const Operation& o : ops) {
         if (std::holds_alternative<IfElseOp>(o.op))
-            return Error{dialectError(provider, "its programs cannot branch on measurement results (if/else)")};
+            return Error{dialectError(provider, "programs cannot branch on measurement results (if/else)")};
         if (std::holds_alternative<ResetOp>(o.op))
             return Error{dialectError(provider, "reset is not supported")};
         if (std::holds_alternative<DelayOp>(o.op))

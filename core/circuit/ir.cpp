@@ -53,13 +53,15 @@ Circuit& Circuit::gate(GateKind kind, std::vector<int> qubits, std::vector<Expr>
     g.kind = kind;
     g.qubits = std::move(qubits);
     g.params = std::move(params);
-    ops.push_back(Operation{std::move(g)});
+    ops.emplace_back();
+    ops.back().op.emplace<GateOp>(std::move(g));
     return *this;
 }
 
 Circuit& Circuit::measure(int qubit, int clbit)
 {
-    ops.push_back(Operation{MeasureOp{qubit, clbit}});
+    ops.emplace_back();
+    ops.back().op.emplace<MeasureOp>(MeasureOp{qubit, clbit});
     return *this;
 }
 

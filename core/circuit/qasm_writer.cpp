@@ -397,7 +397,7 @@ Result<std::string> writeQasm2(const Circuit& circuit)
         // OpenQASM 2 has no modifiers: lower them into plain gates first.
         auto lowered = decomposeGates(circuit, [](const GateOp& g) { return g.modifiers.empty(); });
         if (!lowered)
-            return Error{"cannot write OpenQASM 2: " + lowered.error().message};
+            return Error{"lowering gate modifiers for OpenQASM 2 failed: " + lowered.error().message};
         return Writer(lowered.value(), QasmVersion::V2).run();
     }
     return Writer(circuit, QasmVersion::V2).run();

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// app/cli/verbs.h — what every verb shares: its entry point and usage text, and helpers for
+// option parsing and error reporting.
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <ostream>
+#include <string>
+
+namespace qpilot::cli {
+
+struct Verb {
+    const char* name;
+    const char* summary;                 // one line for `qpilot --help`
+    const char* synopsis;                // "convert FILE --to FORMAT ..." for `qpilot --help`
+    const char* usage;                   // full help text of the verb
+    int (*run)(const QStringList& args, std::ostream& out, std::ostream& err);
+};
+
+extern const Verb kConvertVerb;
+extern const Verb kInfoVerb;
+
+// Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
+// and returns `code`.
+int reportError(std::ostream& err, int code, const std::string& message,
+                const char* verbForHint = nullptr);
+
+// Parses `args` with `parser` (which must have -h/--help as "help"). Returns -1 when the
+// verb should go on; otherwise the exit code to return (help printed, or a usage error).
+int parseVerbArgs(QCommandLineParser& parser, const Verb& verb, const QStringList& args,
+                  std::ostream& out, std::ostream& err);
+
+// The help option every verb accepts.
+QCommandLineOption helpOption();
+
+} // namespace qpilot::cli

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# run.sh — set up, build and start Qpilot on an example.
+#   1. installs the Debian 12 packages that are missing (installer/install-deps.sh),
+#   2. configures and builds a Release build in build/release (Ninja, ccache),
+#   3. with a display ($DISPLAY or $WAYLAND_DISPLAY): opens the workbench on an example circuit;
+#      without one: runs the headless example and says what it did.
+# Environment: QPILOT_EXAMPLE=FILE picks the circuit the GUI opens (default: QFT on 4 qubits).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+BUILD_DIR=build/release
+QPILOT="$BUILD_DIR/qpilot"
+EXAMPLE="${QPILOT_EXAMPLE:-resources/examples/qft4.qasm}"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+say "Checking Debian packages"
+installer/install-deps.sh
+
+say "Configuring a Release build in $BUILD_DIR"
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQPILOT_BUILD_TESTS=OFF >/dev/null
+
+say "Building (this takes a few minutes the first time; ccache makes rebuilds fast)"
+cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+
+# --- The headless example -----------------------------------------------------------------
+# THE one place that decides what a run without a display shows. When the pilot engine lands,
+# this becomes:
+#     "$QPILOT" run resources/examples/<pilot>.qpilot --report "$OUT/readiness.pdf"
+run_headless_example() {
+    local out="$BUILD_DIR/example-output"
+    mkdir -p "$out"
+    say "No display found, so running headless on $EXAMPLE"
+    echo "Circuit metrics (qpilot info $EXAMPLE):"
+    "$QPILOT" info "$EXAMPLE"
+    local base
+    base=$(basename "$EXAMPLE" .qasm)
+    say "Converting $EXAMPLE to every format (qpilot convert) into $out/"
+    local to ext
+    for to in qasm2 qasm3 braket ionq; do
+        case "$to" in
+            ionq) ext=json ;;
+            *) ext=qasm ;;
+        esac
+        if "$QPILOT" convert "$EXAMPLE" --to "$to" -o "$out/$base.$to.$ext"; then
+            echo "  $to -> $out/$base.$to.$ext"
+        else
+            echo "  $to: not expressible for this circuit (see the message above)"
+        fi
+    done
+    say "Files written:"
+    ls -l "$out"
+    echo
+    echo "Open the workbench on a desktop with: $QPILOT $EXAMPLE"
+}
+# -------------------------------------------------------------------------------------------
+
+if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
+    say "Starting the Qpilot workbench on $EXAMPLE"
+    exec "$QPILOT" "$EXAMPLE"
+else
+    run_headless_example
+fi
