@@ -48,4 +48,9 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core, qt6-wayland")
 # Tarball: qpilot-<version>-Linux/{bin,share}
 set(CPACK_ARCHIVE_COMPONENT_INSTALL OFF)
 
+# Packages must run on any x86-64 machine: build them with -DQPILOT_NATIVE=OFF.
+if(QPILOT_NATIVE)
+    message(STATUS "Packaging note: QPILOT_NATIVE=ON tunes for this CPU; configure with "
+                   "-DQPILOT_NATIVE=OFF before running cpack for a portable .deb/.tar.gz")
+endif()
 include(CPack)

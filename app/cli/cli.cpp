@@ -12,7 +12,7 @@ namespace qpilot::cli {
 
 namespace {
 
-const std::array<const Verb*, 2> kVerbs = {&kConvertVerb, &kInfoVerb};
+const std::array<const Verb*, 4> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb};
 
 const Verb* findVerb(const QString& name)
 {

@@ -22,6 +22,8 @@ struct Verb {
 
 extern const Verb kConvertVerb;
 extern const Verb kInfoVerb;
+extern const Verb kSimulateVerb;
+extern const Verb kDevicesVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

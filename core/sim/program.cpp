@@ -1,5 +1,7 @@
-// core/sim/program.cpp — compiling a Circuit into executable steps (see program.h).
+// core/sim/program.cpp — compiling a Circuit into executable steps, and gate fusion (see program.h).
 #include "core/sim/program.h"
+
+#include "core/sim/kernels.h"
 
 #include <algorithm>
 #include <set>
@@ -23,6 +25,7 @@ struct Compiler {
     const Circuit& circuit;
     Program program;
     std::set<int> measuredQubits;
+    int depth = 0; // if/else nesting
 
     std::optional<Error> add(const std::vector<Operation>& ops)
     {
@@ -36,7 +39,9 @@ struct Compiler {
                     return m.error();
                 ++program.sourceGates;
                 if (g->qubits.empty()) {
-                    // Global phase: unobservable on its own; fold into nothing.
+                    // Global phase: kept for the final state vector when unconditional.
+                    if (depth == 0)
+                        program.globalPhase *= m.value().data.front();
                     continue;
                 }
                 for (int q : g->qubits)
@@ -61,6 +66,7 @@ struct Compiler {
                 program.terminalMeasurementsOnly = false;
                 const size_t branchAt = program.steps.size();
                 program.steps.emplace_back(BranchStep{ie->condition, 0});
+                ++depth;
                 if (auto e = add(ie->thenOps))
                     return e;
                 if (ie->elseOps.empty()) {
@@ -73,37 +79,13 @@ struct Compiler {
                         return e;
                     std::get<JumpStep>(program.steps[jumpAt]).target = int(program.steps.size());
                 }
+                --depth;
             }
             // Barriers and delays do nothing in an ideal simulation (noise models may add idling later).
         }
         return std::nullopt;
     }
 };
-
-// Matrix of `m` (on `from` qubits) expanded onto the sorted `to` qubits (a superset).
-Matrix expandOnto(const Matrix& m, const std::vector<int>& from, const std::vector<int>& to)
-{
-    const int k = int(to.size());
-    std::vector<int> pos;
-    for (int q : from)
-        pos.push_back(int(std::find(to.begin(), to.end(), q) - to.begin()));
-    int mask = 0;
-    for (int p : pos)
-        mask |= 1 << p;
-    auto sub = [&](int idx) {
-        int s = 0;
-        for (size_t b = 0; b < pos.size(); ++b)
-            if (idx & (1 << pos[b]))
-                s |= 1 << b;
-        return s;
-    };
-    Matrix out{k, std::vector<Complex>(size_t(1) << (2 * k))};
-    for (int r = 0; r < out.dim(); ++r)
-        for (int c = 0; c < out.dim(); ++c)
-            if ((r & ~mask) == (c & ~mask))
-                out.at(r, c) = m.at(sub(r), sub(c));
-    return out;
-}
 
 } // namespace
 
@@ -118,7 +100,7 @@ Result<Program> compileProgram(const Circuit& circuit, const ParamBindings& para
     auto inlined = inlineDefinitions(bound.value());
     if (!inlined)
         return inlined.error();
-    Compiler c{inlined.value(), Program{}, {}};
+    Compiler c{inlined.value(), Program{}, {}, 0};
     c.program.numQubits = inlined.value().numQubits();
     c.program.numClbits = inlined.value().numClbits();
     if (auto e = c.add(inlined.value().ops))
@@ -126,14 +108,9 @@ Result<Program> compileProgram(const Circuit& circuit, const ParamBindings& para
     return std::move(c.program);
 }
 
-Program fuseProgram(const Program& program, int maxQubits)
+std::vector<FusionItem> planFusion(const Program& program, int maxQubits)
 {
-    if (maxQubits <= 1)
-        return program;
-    Program out = program;
-    out.steps.clear();
-    // Map old step indices to new ones so branch/jump targets survive.
-    std::vector<int> newIndex(program.steps.size() + 1, 0);
+    maxQubits = std::clamp(maxQubits, 1, kMaxDenseQubits);
     std::set<int> targets;
     for (const Step& s : program.steps) {
         if (const auto* b = std::get_if<BranchStep>(&s))
@@ -141,58 +118,136 @@ Program fuseProgram(const Program& program, int maxQubits)
         if (const auto* j = std::get_if<JumpStep>(&s))
             targets.insert(j->target);
     }
-    std::optional<UnitaryStep> block;
+    struct Open {
+        std::vector<int> qubits; // sorted
+        std::vector<int> steps;
+    };
+    std::vector<FusionItem> items;
+    std::vector<Open> open; // pairwise disjoint, in creation order
+    auto emit = [&](Open&& b) { items.push_back(FusionItem{std::move(b.steps), std::move(b.qubits)}); };
     auto flush = [&] {
-        if (block) {
-            block->diagonal = isDiagonal(block->matrix);
-            out.steps.emplace_back(std::move(*block));
-            block.reset();
-        }
+        for (Open& b : open)
+            emit(std::move(b));
+        open.clear();
+    };
+    auto unionWith = [](std::vector<int> a, const std::vector<int>& b) {
+        for (int q : b)
+            if (!std::binary_search(a.begin(), a.end(), q))
+                a.insert(std::upper_bound(a.begin(), a.end(), q), q);
+        return a;
     };
     for (size_t i = 0; i < program.steps.size(); ++i) {
         if (targets.count(int(i)))
-            flush(); // a jump lands here: start a new block
-        const Step& s = program.steps[i];
-        const auto* u = std::get_if<UnitaryStep>(&s);
+            flush(); // a jump lands here: nothing may move across
+        const auto* u = std::get_if<UnitaryStep>(&program.steps[i]);
         if (!u) {
             flush();
-            newIndex[i] = int(out.steps.size());
-            out.steps.push_back(s);
+            items.push_back(FusionItem{{int(i)}, {}});
             continue;
         }
-        if (block) {
-            std::vector<int> merged = block->qubits;
-            for (int q : u->qubits)
-                if (std::find(merged.begin(), merged.end(), q) == merged.end())
-                    merged.push_back(q);
-            if (int(merged.size()) <= maxQubits) {
-                std::sort(merged.begin(), merged.end());
-                Matrix a = expandOnto(block->matrix, block->qubits, merged);
-                Matrix b = expandOnto(u->matrix, u->qubits, merged);
-                block->matrix = matrixProduct(b, a);
-                block->qubits = merged;
-                block->sourceGates += u->sourceGates;
-                newIndex[i] = int(out.steps.size());
-                continue;
+        std::vector<int> gateQubits = unionWith({}, u->qubits);
+        auto touches = [&](const Open& b) {
+            for (int q : gateQubits)
+                if (std::binary_search(b.qubits.begin(), b.qubits.end(), q))
+                    return true;
+            return false;
+        };
+        // Close touching blocks, largest first, until the rest and the gate fit in one block.
+        for (;;) {
+            std::vector<int> merged = gateQubits;
+            int largest = -1;
+            for (size_t b = 0; b < open.size(); ++b)
+                if (touches(open[b])) {
+                    merged = unionWith(std::move(merged), open[b].qubits);
+                    if (largest < 0 || open[b].qubits.size() > open[size_t(largest)].qubits.size())
+                        largest = int(b);
+                }
+            if (int(merged.size()) <= maxQubits || largest < 0)
+                break;
+            emit(std::move(open[size_t(largest)]));
+            open.erase(open.begin() + largest);
+        }
+        if (int(gateQubits.size()) > maxQubits) {
+            items.push_back(FusionItem{{int(i)}, gateQubits}); // too large to share a block
+            continue;
+        }
+        Open block{gateQubits, {}};
+        for (size_t b = 0; b < open.size();) {
+            if (touches(open[b])) {
+                block.qubits = unionWith(std::move(block.qubits), open[b].qubits);
+                block.steps.insert(block.steps.end(), open[b].steps.begin(), open[b].steps.end());
+                open.erase(open.begin() + long(b));
+            } else {
+                ++b;
             }
-            flush();
         }
-        newIndex[i] = int(out.steps.size());
-        block = *u;
-        if (!std::is_sorted(block->qubits.begin(), block->qubits.end())) {
-            std::vector<int> sorted = block->qubits;
-            std::sort(sorted.begin(), sorted.end());
-            block->matrix = expandOnto(block->matrix, block->qubits, sorted);
-            block->qubits = sorted;
-        }
+        block.steps.push_back(int(i));
+        open.push_back(std::move(block));
     }
     flush();
-    newIndex[program.steps.size()] = int(out.steps.size());
-    for (Step& s : out.steps) {
-        if (auto* b = std::get_if<BranchStep>(&s))
-            b->target = newIndex[size_t(b->target)];
-        if (auto* j = std::get_if<JumpStep>(&s))
-            j->target = newIndex[size_t(j->target)];
+    return items;
+}
+
+std::vector<int> remapTargets(const std::vector<FusionItem>& items, int numSteps)
+{
+    // A target t is preceded by a flush, so the items from its position on hold only steps
+    // >= t: the first item whose suffix minimum reaches t.
+    std::vector<int> suffixMin(items.size() + 1, numSteps);
+    for (size_t i = items.size(); i-- > 0;)
+        suffixMin[i] = std::min(suffixMin[i + 1], *std::min_element(items[i].steps.begin(), items[i].steps.end()));
+    std::vector<int> map(size_t(numSteps) + 1, int(items.size()));
+    size_t i = 0;
+    for (int t = 0; t <= numSteps; ++t) {
+        while (i < items.size() && suffixMin[i] < t)
+            ++i;
+        map[size_t(t)] = int(i);
+    }
+    return map;
+}
+
+// The matrix is a 2k-qubit vector (row bits above column bits); each step acts on its rows.
+Matrix fusedMatrix(const Program& program, const FusionItem& item)
+{
+    const int k = int(item.qubits.size());
+    Matrix m = Matrix::identity(k);
+    for (int index : item.steps) {
+        const auto& u = std::get<UnitaryStep>(program.steps[size_t(index)]);
+        int rows[kMaxDenseQubits];
+        for (size_t j = 0; j < u.qubits.size(); ++j)
+            rows[j] = k + int(std::lower_bound(item.qubits.begin(), item.qubits.end(), u.qubits[j]) - item.qubits.begin());
+        applyMatrixK(m.data.data(), 2 * k, rows, int(u.qubits.size()), u.matrix.data.data(), 1);
+    }
+    return m;
+}
+
+Program fuseProgram(const Program& program, int maxQubits)
+{
+    if (maxQubits <= 1)
+        return program;
+    const std::vector<FusionItem> items = planFusion(program, maxQubits);
+    const std::vector<int> target = remapTargets(items, int(program.steps.size()));
+    Program out = program;
+    out.steps.clear();
+    out.steps.reserve(items.size());
+    for (const FusionItem& item : items) {
+        const Step& first = program.steps[size_t(item.steps.front())];
+        if (item.steps.size() == 1) {
+            Step s = first;
+            if (auto* b = std::get_if<BranchStep>(&s))
+                b->target = target[size_t(b->target)];
+            if (auto* j = std::get_if<JumpStep>(&s))
+                j->target = target[size_t(j->target)];
+            out.steps.push_back(std::move(s));
+            continue;
+        }
+        UnitaryStep block;
+        block.qubits = item.qubits;
+        block.matrix = fusedMatrix(program, item);
+        block.diagonal = isDiagonal(block.matrix);
+        block.sourceGates = 0;
+        for (int index : item.steps)
+            block.sourceGates += std::get<UnitaryStep>(program.steps[size_t(index)]).sourceGates;
+        out.steps.emplace_back(std::move(block));
     }
     return out;
 }

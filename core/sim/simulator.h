@@ -33,7 +33,7 @@ struct SimOptions {
                                     // matrix up to `densityMaxQubits`, trajectories beyond
     int densityMaxQubits = 12;
     int threads = 0;                // 0 = all hardware threads
-    int fusionMaxQubits = 4;        // gate fusion block size; 0 or 1 disables fusion
+    int fusionMaxQubits = 6;        // gate fusion block size (best measured: bench/README.md); 0 or 1 disables fusion
     const NoiseModel* noise = nullptr;
     bool wantStatevector = false;   // final pure state (only without noise and without
                                     // mid-circuit measurement / reset / conditions)

@@ -3,6 +3,7 @@
 // version, help, convert to every format (read back with the engine), info, exit codes and
 // located errors on stderr; plus the GUI path's --screenshot wiring.
 #include "core/circuit/circuit.h"
+#include "app/cli_runner.h"
 #include "support/reference.h"
 
 #include <QDir>
@@ -18,44 +19,14 @@
 #include <algorithm>
 
 using namespace qpilot;
+using qpilot::test::Run;
+using qpilot::test::runQpilot;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 QString fixture(const QString& name)
 {
     return QStringLiteral(QPILOT_TEST_DATA_DIR "/app/") + name;
-}
-
-Run runQpilot(const QStringList& args, const QString& workDir = QString(),
-              const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(QPILOT_EXECUTABLE), args);
-    Run r;
-    if (!p.waitForStarted(10000)) {
-        r.err = QStringLiteral("could not start ") + QStringLiteral(QPILOT_EXECUTABLE);
-        return r;
-    }
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
 }
 
 Result<Circuit> parseAs(const QString& format, const QString& text)
