@@ -147,8 +147,12 @@ void reducedDensity(const Complex* psi, int n, const std::vector<int>& qubits, s
     const int dim = 1 << k;
     rho.assign(size_t(dim) * size_t(dim), Complex(0));
     int sorted[6] = {};
-    std::copy(qubits.begin(), qubits.begin() + std::min(k, 6), sorted);
-    std::sort(sorted, sorted + std::min(k, 6));
+    const int kept = std::min(k, 6);
+    std::copy(qubits.begin(), qubits.begin() + kept, sorted);
+    // Insertion sort: std::sort on a fixed int[6] trips GCC 12's -Warray-bounds.
+    for (int a = 1; a < kept; ++a)
+        for (int b = a; b > 0 && sorted[b - 1] > sorted[b]; --b)
+            std::swap(sorted[b - 1], sorted[b]);
     std::uint64_t off[64] = {};
     for (int sub = 0; sub < dim; ++sub)
         for (int j = 0; j < k; ++j)
