@@ -20,7 +20,7 @@ namespace {
 
 using NodePtr = std::shared_ptr<const Expr::Node>;
 
-double applyFunc(ExprFunc f, double x)
+double applyFuncImpl(ExprFunc f, double x)
 {
     switch (f) {
     case ExprFunc::Sin: return std::sin(x);
@@ -63,6 +63,8 @@ int precedence(Expr::Kind k)
 
 } // namespace
 
+double applyExprFunc(ExprFunc f, double x) { return applyFuncImpl(f, x); }
+
 const char* exprFuncName(ExprFunc f)
 {
     switch (f) {
@@ -98,7 +100,7 @@ Expr Expr::parameter(const std::string& name)
 Expr Expr::function(ExprFunc f, const Expr& argument)
 {
     if (argument.isConstant())
-        return Expr(applyFunc(f, argument.constantValue()));
+        return Expr(applyExprFunc(f, argument.constantValue()));
     auto n = std::make_shared<Node>();
     n->kind = Kind::Func;
     n->func = f;

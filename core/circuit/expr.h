@@ -17,6 +17,8 @@ enum class ExprFunc { Sin, Cos, Tan, Arcsin, Arccos, Arctan, Exp, Ln, Sqrt };
 
 // Name as written in OpenQASM 3 ("sin", "arccos", ...); nullptr-free.
 const char* exprFuncName(ExprFunc f);
+// The function's value at x (std::sin, std::acos, ...).
+double applyExprFunc(ExprFunc f, double x);
 
 using ParamBindings = std::map<std::string, double>;
 

@@ -77,21 +77,6 @@ bool functionByName(const std::string& name, ExprFunc& f)
     return false;
 }
 
-double applyFunction(ExprFunc f, double x)
-{
-    switch (f) {
-    case ExprFunc::Sin: return std::sin(x);
-    case ExprFunc::Cos: return std::cos(x);
-    case ExprFunc::Tan: return std::tan(x);
-    case ExprFunc::Arcsin: return std::asin(x);
-    case ExprFunc::Arccos: return std::acos(x);
-    case ExprFunc::Arctan: return std::atan(x);
-    case ExprFunc::Exp: return std::exp(x);
-    case ExprFunc::Ln: return std::log(x);
-    case ExprFunc::Sqrt: return std::sqrt(x);
-    }
-    return x;
-}
 
 } // namespace
 
@@ -176,7 +161,7 @@ Value Elaborator::evalCall(const ExprNode& e)
         return Value::ofSym(Expr::function(f, *v.sym), v.symDepth + 1);
     if (!v.isNumber())
         fail(e.args[0].loc, "function '" + e.name + "' needs a number, not " + kindName(v));
-    const double r = applyFunction(f, v.number());
+    const double r = applyExprFunc(f, v.number());
     if (!std::isfinite(r))
         fail(e.loc, e.name + "(" + numberText(v.number()) + ") is not a finite real number");
     return Value::ofFloat(r);
