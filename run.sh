@@ -37,9 +37,11 @@ run_headless_example() {
     "$QPILOT" info "$EXAMPLE"
     local base
     base=$(basename "$EXAMPLE" .qasm)
-    say "Simulating $EXAMPLE ideal, then with IBM Heron r1 (ibm_torino) noise (qpilot simulate)"
-    "$QPILOT" simulate "$EXAMPLE" --shots 4000 --seed 1
-    "$QPILOT" simulate "$EXAMPLE" --shots 4000 --seed 1 --noise ibm_torino
+    local ghz=resources/examples/ghz.qasm
+    say "Simulating $ghz ideal, then with IBM Heron r1 (ibm_torino) noise (qpilot simulate):"
+    echo "ideal shots read only 0000 and 1111; the device's noise shows as every other outcome"
+    "$QPILOT" simulate "$ghz" --shots 4000 --seed 1
+    "$QPILOT" simulate "$ghz" --shots 4000 --seed 1 --noise ibm_torino
     say "Converting $EXAMPLE to every format (qpilot convert) into $out/"
     local to ext
     for to in qasm2 qasm3 braket ionq; do
