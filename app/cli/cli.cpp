@@ -137,6 +137,30 @@ int reportError(std::ostream& err, int code, const std::string& message, const c
     return code;
 }
 
+int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption& fromOpt, const Verb& verb,
+                     std::ostream& err, QString& input, LoadedCircuit& loaded)
+{
+    const std::string name = verb.name;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return reportError(err, ExitUsage, name + ": missing FILE", verb.name);
+    if (files.size() > 1)
+        return reportError(err, ExitUsage, name + ": one FILE expected, got " + std::to_string(files.size()), verb.name);
+    const QString fromKey = parser.value(fromOpt);
+    const auto from = circuitFormatFromKey(fromKey);
+    if (!from)
+        return reportError(err, ExitUsage,
+                           name + ": unknown --from format '" + fromKey.toStdString()
+                               + "' (expected auto, qasm2, qasm3, braket or ionq)",
+                           verb.name);
+    input = files.first();
+    auto read = loadCircuitFile(input, *from);
+    if (!read)
+        return reportError(err, ExitUsage, read.error().toString());
+    loaded = std::move(read).value();
+    return -1;
+}
+
 QCommandLineOption helpOption()
 {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},

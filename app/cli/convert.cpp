@@ -53,12 +53,6 @@ int runConvert(const QStringList& args, std::ostream& out, std::ostream& err)
     if (int code = parseVerbArgs(parser, kConvertVerb, args, out, err); code >= 0)
         return code;
 
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return reportError(err, ExitUsage, "convert: missing FILE", verb);
-    if (files.size() > 1)
-        return reportError(err, ExitUsage,
-                           "convert: one FILE expected, got " + std::to_string(files.size()), verb);
     if (!parser.isSet(toOpt))
         return reportError(err, ExitUsage, "convert: missing --to FORMAT", verb);
 
@@ -69,20 +63,12 @@ int runConvert(const QStringList& args, std::ostream& out, std::ostream& err)
                            "convert: unknown --to format '" + toKey.toStdString()
                                + "' (expected qasm2, qasm3, braket or ionq)",
                            verb);
-    const QString fromKey = parser.value(fromOpt);
-    const auto from = circuitFormatFromKey(fromKey);
-    if (!from)
-        return reportError(err, ExitUsage,
-                           "convert: unknown --from format '" + fromKey.toStdString()
-                               + "' (expected auto, qasm2, qasm3, braket or ionq)",
-                           verb);
+    QString input;
+    LoadedCircuit loaded;
+    if (int code = loadFileArgument(parser, fromOpt, kConvertVerb, err, input, loaded); code >= 0)
+        return code;
 
-    const QString input = files.first();
-    const auto loaded = loadCircuitFile(input, *from);
-    if (!loaded)
-        return reportError(err, ExitUsage, loaded.error().toString());
-
-    auto text = writeCircuitText(loaded->circuit, *to);
+    auto text = writeCircuitText(loaded.circuit, *to);
     if (!text)
         return reportError(err, ExitFailed,
                            input.toStdString() + ": cannot convert to "
@@ -103,7 +89,7 @@ int runConvert(const QStringList& args, std::ostream& out, std::ostream& err)
     if (parser.isSet(jsonOpt)) {
         QJsonObject json;
         json.insert(QStringLiteral("input"), input);
-        json.insert(QStringLiteral("from"), circuitFormatKey(loaded->format));
+        json.insert(QStringLiteral("from"), circuitFormatKey(loaded.format));
         json.insert(QStringLiteral("to"), circuitFormatKey(*to));
         json.insert(QStringLiteral("output"), toFile ? QJsonValue(output) : QJsonValue());
         json.insert(QStringLiteral("text"), QString::fromStdString(*text));

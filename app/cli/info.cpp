@@ -49,7 +49,6 @@ void printRow(std::ostream& out, const char* label, int value)
 
 int runInfo(const QStringList& args, std::ostream& out, std::ostream& err)
 {
-    const char* verb = kInfoVerb.name;
     QCommandLineParser parser;
     const QCommandLineOption fromOpt(QStringLiteral("from"), QString(), QStringLiteral("FORMAT"),
                                      QStringLiteral("auto"));
@@ -59,25 +58,11 @@ int runInfo(const QStringList& args, std::ostream& out, std::ostream& err)
     if (int code = parseVerbArgs(parser, kInfoVerb, args, out, err); code >= 0)
         return code;
 
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return reportError(err, ExitUsage, "info: missing FILE", verb);
-    if (files.size() > 1)
-        return reportError(err, ExitUsage,
-                           "info: one FILE expected, got " + std::to_string(files.size()), verb);
-    const QString fromKey = parser.value(fromOpt);
-    const auto from = circuitFormatFromKey(fromKey);
-    if (!from)
-        return reportError(err, ExitUsage,
-                           "info: unknown --from format '" + fromKey.toStdString()
-                               + "' (expected auto, qasm2, qasm3, braket or ionq)",
-                           verb);
-
-    const QString input = files.first();
-    const auto loaded = loadCircuitFile(input, *from);
-    if (!loaded)
-        return reportError(err, ExitUsage, loaded.error().toString());
-    const CircuitMetrics m = circuitMetrics(loaded->circuit);
+    QString input;
+    LoadedCircuit loaded;
+    if (int code = loadFileArgument(parser, fromOpt, kInfoVerb, err, input, loaded); code >= 0)
+        return code;
+    const CircuitMetrics m = circuitMetrics(loaded.circuit);
 
     if (parser.isSet(jsonOpt)) {
         QJsonObject counts;
@@ -85,7 +70,7 @@ int runInfo(const QStringList& args, std::ostream& out, std::ostream& err)
             counts.insert(QString::fromStdString(name), count);
         QJsonObject json{
             {QStringLiteral("file"), input},
-            {QStringLiteral("format"), circuitFormatKey(loaded->format)},
+            {QStringLiteral("format"), circuitFormatKey(loaded.format)},
             {QStringLiteral("num_qubits"), m.numQubits},
             {QStringLiteral("num_clbits"), m.numClbits},
             {QStringLiteral("width"), m.width},
@@ -105,7 +90,7 @@ int runInfo(const QStringList& args, std::ostream& out, std::ostream& err)
         return ExitOk;
     }
 
-    out << input.toStdString() << "  (" << circuitFormatTitle(loaded->format).toStdString()
+    out << input.toStdString() << "  (" << circuitFormatTitle(loaded.format).toStdString()
         << ")\n";
     printRow(out, "qubits", m.numQubits);
     printRow(out, "classical bits", m.numClbits);

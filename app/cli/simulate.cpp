@@ -91,12 +91,6 @@ int runSimulate(const QStringList& args, std::ostream& out, std::ostream& err)
     if (int code = parseVerbArgs(parser, kSimulateVerb, args, out, err); code >= 0)
         return code;
 
-    const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
-        return reportError(err, ExitUsage, files.isEmpty() ? "simulate: missing FILE" : "simulate: one FILE expected", verb);
-    const auto from = circuitFormatFromKey(parser.value(fromOpt));
-    if (!from)
-        return reportError(err, ExitUsage, "simulate: unknown --from format '" + parser.value(fromOpt).toStdString() + "'", verb);
     const auto method = sim::methodByName(parser.value(methodOpt).toStdString());
     if (!method)
         return reportError(err, ExitUsage, "simulate: unknown --method '" + parser.value(methodOpt).toStdString()
@@ -106,11 +100,11 @@ int runSimulate(const QStringList& args, std::ostream& out, std::ostream& err)
     if (!ok || threads < 0 || threads > 1024)
         return reportError(err, ExitUsage, "simulate: --threads must be a whole number from 0 (all cores) to 1024", verb);
 
-    const QString input = files.first();
-    const auto loaded = loadCircuitFile(input, *from);
-    if (!loaded)
-        return reportError(err, ExitUsage, loaded.error().toString());
-    const Circuit& circuit = loaded->circuit;
+    QString input;
+    LoadedCircuit loaded;
+    if (int code = loadFileArgument(parser, fromOpt, kSimulateVerb, err, input, loaded); code >= 0)
+        return code;
+    const Circuit& circuit = loaded.circuit;
 
     sim::SimOptions options;
     options.method = *method;

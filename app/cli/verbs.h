@@ -3,6 +3,8 @@
 // option parsing and error reporting.
 #pragma once
 
+#include "core/circuit/circuit_file.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -34,6 +36,12 @@ int reportError(std::ostream& err, int code, const std::string& message,
 // verb should go on; otherwise the exit code to return (help printed, or a usage error).
 int parseVerbArgs(QCommandLineParser& parser, const Verb& verb, const QStringList& args,
                   std::ostream& out, std::ostream& err);
+
+// The verb's single FILE argument, read in the format its --from option names ("auto"
+// detects). On a usage or input error prints it and returns the exit code (2); otherwise fills
+// `input` and `loaded` and returns -1.
+int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption& fromOpt, const Verb& verb,
+                     std::ostream& err, QString& input, LoadedCircuit& loaded);
 
 // The help option every verb accepts.
 QCommandLineOption helpOption();

@@ -1,10 +1,9 @@
 // core/circuit/expr.cpp — Expr nodes, folding arithmetic, evaluation, substitution and
 // exact OpenQASM formatting of numbers.
 #include "core/circuit/expr.h"
+#include "core/circuit/qasm_format.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace qpilot {
 
@@ -283,13 +282,7 @@ std::string formatAngle(double value)
             return s;
         }
     }
-    char buf[64];
-    for (int precision = 15; precision <= 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*g", precision, value);
-        if (std::strtod(buf, nullptr) == value)
-            break;
-    }
-    std::string s(buf);
+    std::string s = formatNumber(value);
     if (s.find_first_of(".eEin") == std::string::npos)
         s += ".0";
     else if (s.find('.') == std::string::npos && s.find_first_of("eE") != std::string::npos) {

@@ -123,6 +123,8 @@ private:
                            const char* element);
     IndexList resolveQubits(const OperandNode& op);
     IndexList resolveBits(const OperandNode& op);
+    // All indices of `reg` for a bare name, or the (offset) indices `op` selects.
+    IndexList registerIndices(const Register& reg, const OperandNode& op, const char* what);
     int physicalQubit(const OperandNode& op);
     std::string qubitLabel(int qubit) const;
     void execGateCall(const Stmt& s);

@@ -127,20 +127,7 @@ IndexList Elaborator::resolveQubits(const OperandNode& op)
         fail(op.loc, "'" + op.name + "' is a bit register, not a qubit");
     if (sym->kind != Symbol::Kind::QReg)
         fail(op.loc, "'" + op.name + "' is a classical variable, not a qubit");
-    const Register& reg = m_circuit.qregs[std::size_t(sym->index)];
-    IndexList list;
-    if (!op.index) {
-        list.single = reg.scalar;
-        for (int k = 0; k < reg.size; ++k)
-            list.indices.push_back(reg.offset + k);
-        return list;
-    }
-    if (reg.scalar)
-        fail(op.loc, "'" + op.name + "' is a single qubit and cannot be indexed");
-    list = resolveIndex(*op.index, reg.size, reg.name, "qubit");
-    for (int& q : list.indices)
-        q += reg.offset;
-    return list;
+    return registerIndices(m_circuit.qregs[std::size_t(sym->index)], op, "qubit");
 }
 
 IndexList Elaborator::resolveBits(const OperandNode& op)
@@ -152,7 +139,11 @@ IndexList Elaborator::resolveBits(const OperandNode& op)
         fail(op.loc, "undeclared identifier '" + op.name + "'");
     if (sym->kind != Symbol::Kind::CReg)
         fail(op.loc, "'" + op.name + "' is not a bit register; measurement results go to bits");
-    const Register& reg = m_circuit.cregs[std::size_t(sym->index)];
+    return registerIndices(m_circuit.cregs[std::size_t(sym->index)], op, "bit");
+}
+
+IndexList Elaborator::registerIndices(const Register& reg, const OperandNode& op, const char* what)
+{
     IndexList list;
     if (!op.index) {
         list.single = reg.scalar;
@@ -161,10 +152,10 @@ IndexList Elaborator::resolveBits(const OperandNode& op)
         return list;
     }
     if (reg.scalar)
-        fail(op.loc, "'" + op.name + "' is a single bit and cannot be indexed");
-    list = resolveIndex(*op.index, reg.size, reg.name, "bit");
-    for (int& b : list.indices)
-        b += reg.offset;
+        fail(op.loc, "'" + op.name + "' is a single " + what + " and cannot be indexed");
+    list = resolveIndex(*op.index, reg.size, reg.name, what);
+    for (int& index : list.indices)
+        index += reg.offset;
     return list;
 }
 
