@@ -1,11 +1,14 @@
-// core/device/device.h — entry header of the device module: a device profile (minimal for
-// the simulator now; the device issue extends it with coupling maps and calibration
-// snapshots), loading from JSON with located errors, and the profiles shipped in resources.
+// core/device/device.h — entry header of the device module: a device profile (qubits,
+// coupling map, native gates, per-qubit and per-gate calibration, throughput, pricing
+// reference, sources), loading from JSON with located errors, the profiles shipped in
+// resources, and the lookups the transpiler and the noise model use (edges, per-gate error
+// and duration with median fallback).
 #pragma once
 
 #include "core/common/result.h"
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,15 @@ struct QubitCalibration {
     std::optional<double> t2;          // seconds
     std::optional<double> readoutP1Given0;
     std::optional<double> readoutP0Given1;
+};
+
+// Calibration of one native gate on specific physical qubits (one qubit, or an ordered pair
+// for a directed coupler / an unordered pair otherwise). Unknown values stay nullopt.
+struct GateCalibration {
+    std::string gate;                  // Qpilot gate name: "cz", "ecr", "sx", "x", "prx", "ms", ...
+    std::vector<int> qubits;
+    std::optional<double> error;       // average gate infidelity r
+    std::optional<double> duration;    // seconds
 };
 
 struct DeviceProfile {
@@ -32,7 +44,41 @@ struct DeviceProfile {
     std::vector<QubitCalibration> qubits;             // may be empty or shorter than numQubits
     std::string source;                               // where the numbers come from
     std::string calibrationDate;                      // ISO date
+
+    // Connectivity. allToAll == true means every pair is coupled (ion traps) and couplers is
+    // empty. Otherwise couplers lists the coupled pairs; directed == true means a pair (a, b)
+    // allows the native 2q gate with a as its first operand only (IBM Eagle's ECR).
+    std::string topology;                             // "heavy-hex", "square", "all-to-all", "custom"
+    bool allToAll = false;
+    bool directed = false;
+    std::vector<std::pair<int, int>> couplers;
+    std::vector<GateCalibration> gates;               // per-gate calibration, may be empty
+    std::optional<double> repetitionDelay;            // seconds between shots (IBM rep_delay)
+    std::optional<double> clops;                      // circuit layer operations per second
+    std::optional<double> shotRate;                   // shots per second where CLOPS is not published
+    std::optional<int> quantumVolume;
+    std::optional<double> layerFidelity100;           // IBM LF over a 100-qubit chain
+    std::string family;                               // "IBM Heron r2", "IonQ Forte", ...
+    std::string pricing;                              // key into resources/prices (cost issue): "ibm", "braket:iqm_garnet", ...
+    std::vector<std::pair<std::string, std::string>> fieldSources; // field -> source tag ("[S10]", "derived: median", ...)
 };
+
+// Every coupled pair once, as (min, max) sorted; all-to-all profiles generate n(n-1)/2 pairs.
+std::vector<std::pair<int, int>> undirectedEdges(const DeviceProfile& device);
+// Whether the native 2q gate may act on (a, b) in that operand order.
+bool allowsTwoQubitGate(const DeviceProfile& device, int a, int b);
+// Error and duration of a native gate on given qubits: the per-gate calibration when present
+// (for an undirected device either pair order matches), else the profile's median for that
+// arity; nullopt when neither is known.
+std::optional<double> gateError(const DeviceProfile& device, const std::string& gate, const std::vector<int>& qubits);
+std::optional<double> gateDuration(const DeviceProfile& device, const std::string& gate, const std::vector<int>& qubits);
+// Per-qubit calibration with the medians filled in where the qubit's own value is missing.
+QubitCalibration qubitCalibration(const DeviceProfile& device, int qubit);
+
+// Topology generators used to build profiles and tests (edges sorted, (min, max)).
+// Qubit (r, c) of a square lattice is r * columns + c.
+std::vector<std::pair<int, int>> squareLatticeCouplers(int rows, int columns);
+std::vector<std::pair<int, int>> lineCouplers(int qubits);
 
 // Parses a profile JSON document; errors name the field (and line/column for syntax errors).
 Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::string& fileName = "<input>");

@@ -163,14 +163,7 @@ Result<double> remainingDepolarizing(double r, double fidelityBefore, int qubits
 Result<NoiseModel> NoiseModel::fromDevice(const DeviceProfile& device)
 {
     NoiseModel model;
-    auto calibration = [&](int q) -> QubitCalibration {
-        QubitCalibration c = q < int(device.qubits.size()) ? device.qubits[size_t(q)] : QubitCalibration{};
-        if (!c.t1) c.t1 = device.t1;
-        if (!c.t2) c.t2 = device.t2;
-        if (!c.readoutP1Given0) c.readoutP1Given0 = device.readoutError;
-        if (!c.readoutP0Given1) c.readoutP0Given1 = device.readoutError;
-        return c;
-    };
+    auto calibration = [&](int q) { return qubitCalibration(device, q); };
 
     // 1q channels for (t1, t2): relaxation over the 1q gate time, then depolarizing for the rest.
     auto oneQubitChannels = [&](std::optional<double> t1, std::optional<double> t2) -> Result<std::vector<KrausChannel>> {
