@@ -79,6 +79,12 @@ QubitCalibration qubitCalibration(const DeviceProfile& device, int qubit);
 // Qubit (r, c) of a square lattice is r * columns + c.
 std::vector<std::pair<int, int>> squareLatticeCouplers(int rows, int columns);
 std::vector<std::pair<int, int>> lineCouplers(int qubits);
+// IBM's heavy-hex lattices with IBM's qubit numbering, for the processor sizes that exist:
+// 127 (Eagle: 7 rows of 15 with the first/last row trimmed to 14, 144 couplers), 133 (Heron
+// r1: 7 rows of 15 plus 4 dangling bridge qubits, 150 couplers) and 156 (Heron r2/r3: 8 rows
+// of 16, 176 couplers); checked edge for edge against the qiskit-ibm-runtime fake-backend
+// coupling maps [S10]. Any other size is an error naming the supported ones.
+Result<std::vector<std::pair<int, int>>> heavyHexCouplers(int qubits);
 
 // Parses a profile JSON document; errors name the field (and line/column for syntax errors).
 Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::string& fileName = "<input>");

@@ -122,4 +122,66 @@ std::vector<std::pair<int, int>> lineCouplers(int qubits)
     return edges;
 }
 
+Result<std::vector<std::pair<int, int>>> heavyHexCouplers(int qubits)
+{
+    // Rows of `rowLength` qubits joined by layers of 4 bridge qubits; bridge layer k joins
+    // column c of row k to column c of row k+1, c in {offset[k%2] + 4j}. Numbering runs
+    // row 0, bridge layer 0, row 1, ... Eagle trims the last column of the first row and
+    // the first column of the last row; Heron r1 ends with a dangling bridge layer.
+    struct Shape {
+        int rows, rowLength, offsetEven, offsetOdd;
+        bool eagleTrim, danglingLast;
+    };
+    Shape shape{};
+    if (qubits == 127)
+        shape = {7, 15, 0, 2, true, false};
+    else if (qubits == 133)
+        shape = {7, 15, 0, 2, false, true};
+    else if (qubits == 156)
+        shape = {8, 16, 3, 1, false, false};
+    else
+        return Error{"no heavy-hex layout for " + std::to_string(qubits) +
+                     " qubits: IBM's heavy-hex processors have 127 (Eagle), 133 (Heron r1) or 156 (Heron r2/r3) qubits; "
+                     "give the coupling map explicitly (\"couplers\") for other sizes"};
+
+    auto bridgeColumns = [&](int layer) {
+        std::vector<int> cols;
+        for (int c = layer % 2 == 0 ? shape.offsetEven : shape.offsetOdd; c < shape.rowLength; c += 4)
+            cols.push_back(c);
+        return cols;
+    };
+    // Number the qubits: row r's qubit at column c, then the bridge layer below row r.
+    std::vector<std::vector<int>> rowQubit(size_t(shape.rows), std::vector<int>(size_t(shape.rowLength), -1));
+    std::vector<std::vector<int>> bridgeQubit(size_t(shape.rows));
+    int next = 0;
+    for (int r = 0; r < shape.rows; ++r) {
+        const int first = shape.eagleTrim && r == shape.rows - 1 ? 1 : 0;
+        const int last = shape.eagleTrim && r == 0 ? shape.rowLength - 2 : shape.rowLength - 1;
+        for (int c = first; c <= last; ++c)
+            rowQubit[size_t(r)][size_t(c)] = next++;
+        if (r + 1 < shape.rows || shape.danglingLast)
+            for (size_t j = 0; j < bridgeColumns(r).size(); ++j)
+                bridgeQubit[size_t(r)].push_back(next++);
+    }
+    std::vector<std::pair<int, int>> edges;
+    for (int r = 0; r < shape.rows; ++r) {
+        const auto& row = rowQubit[size_t(r)];
+        for (int c = 0; c + 1 < shape.rowLength; ++c)
+            if (row[size_t(c)] >= 0 && row[size_t(c + 1)] >= 0)
+                edges.emplace_back(row[size_t(c)], row[size_t(c + 1)]);
+        const auto cols = bridgeColumns(r);
+        for (size_t j = 0; j < bridgeQubit[size_t(r)].size(); ++j) {
+            const int bridge = bridgeQubit[size_t(r)][j];
+            edges.emplace_back(row[size_t(cols[j])], bridge);
+            if (r + 1 < shape.rows)
+                edges.emplace_back(bridge, rowQubit[size_t(r + 1)][size_t(cols[j])]);
+        }
+    }
+    for (auto& e : edges)
+        if (e.first > e.second)
+            std::swap(e.first, e.second);
+    std::sort(edges.begin(), edges.end());
+    return edges;
+}
+
 } // namespace qpilot
