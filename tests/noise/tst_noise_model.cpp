@@ -269,7 +269,7 @@ private slots:
         QTest::addColumn<QString>("medians");
         QTest::newRow("depolarizing only") << R"({"gate_error_2q": 0.005, "gate_error_1q": 0.001})";
         QTest::newRow("with relaxation") << R"({"gate_error_2q": 0.005, "gate_error_1q": 0.001, "t1_us": 80, "t2_us": 60,
-                                              "gate_time_1q_ns": 40, "gate_time_2q_ns": 300})";
+                                              "gate_time_1q_ns": 40, "gate_time_2q_ns": 60})";
     }
     void perGateCalibration()
     {
