@@ -31,7 +31,10 @@ struct Document {
     std::string wrapper; // "" or the key the reply was wrapped in
 };
 
-bool looksLikeProperties(const QJsonObject& o) { return o.value("qubits").isArray() && (o.contains("gates") || o.contains("last_update_date")); }
+bool looksLikeProperties(const QJsonObject& o)
+{
+    return !o.contains("n_qubits") && (o.contains("last_update_date") || (o.value("qubits").isArray() && o.contains("gates")));
+}
 bool looksLikeConfiguration(const QJsonObject& o) { return o.contains("n_qubits") || o.contains("basis_gates"); }
 
 Result<Document> readDocument(const CalibrationFile& file)
@@ -210,6 +213,9 @@ Result<CalibrationImport> importQiskitCalibration(const std::vector<CalibrationF
                + ", last_update_date " + updated.toStdString() + ")";
 
     // Qubits.
+    if (!P.value("qubits").isArray())
+        return pv.error("qubits", P.contains("qubits") ? std::string("expected an array of per-qubit property lists, got ") + typeName(P.value("qubits"))
+                                                       : std::string("missing: the per-qubit calibration (T1, T2, readout errors)"));
     const QJsonArray qubits = P.value("qubits").toArray();
     if (qubits.isEmpty())
         return pv.error("qubits", "no qubits: the properties list no per-qubit calibration");
@@ -398,8 +404,14 @@ Result<CalibrationImport> importQiskitCalibration(const std::vector<CalibrationF
         d.topology = "heavy-hex";
 
     // Per-gate calibration: every 2q entry on a coupler; one entry per (gate, pair) when undirected.
-    int merged = 0;
+    int merged = 0, deadCouplers = 0;
     std::vector<double> err1, err2, len1, len2, sxErr, sxLen;
+    // The 2q medians describe the device's entangling gate (IBM's ECR / CZ), not e.g. Heron's
+    // fractional rzz, which is calibrated on the same pairs.
+    std::string primary2q;
+    for (const char* g : {"ecr", "cz", "cx", "iswap", "ms", "rzz"})
+        if (primary2q.empty() && std::any_of(raw.begin(), raw.end(), [&](const RawGate& r) { return r.cal.gate == g; }))
+            primary2q = g;
     for (const RawGate& r : raw) {
         const GateCalibration& c = r.cal;
         if (c.qubits.size() == 2 && !allowsTwoQubitGate(d, c.qubits[0], c.qubits[1]))
@@ -414,7 +426,11 @@ Result<CalibrationImport> importQiskitCalibration(const std::vector<CalibrationF
         }
         d.gates.push_back(c);
         const bool dead = c.error && *c.error >= 1;
-        if (dead)
+        if (dead) {
+            deadCouplers += c.qubits.size() == 2;
+            continue;
+        }
+        if (c.qubits.size() == 2 && c.gate != primary2q)
             continue;
         auto& errs = c.qubits.size() == 1 ? err1 : err2;
         auto& lens = c.qubits.size() == 1 ? len1 : len2;
@@ -425,6 +441,8 @@ Result<CalibrationImport> importQiskitCalibration(const std::vector<CalibrationF
             if (c.duration) sxLen.push_back(*c.duration);
         }
     }
+    if (deadCouplers)
+        out.notes.push_back(std::to_string(deadCouplers) + " dead coupler(s) (gate_error >= 1) kept in the gate list, excluded from the medians");
     if (merged)
         out.notes.push_back(std::to_string(merged) + " calibration(s) of the reverse direction of an undirected coupler merged (first kept)");
 
@@ -447,8 +465,8 @@ Result<CalibrationImport> importQiskitCalibration(const std::vector<CalibrationF
                                         + " gate_error values in " + propsName);
     record("medians.gate_time_1q", per + std::to_string((sxLen.empty() ? len1 : sxLen).size()) + (sxLen.empty() ? " 1q gate" : " sx")
                                        + " gate_length values in " + propsName);
-    record("medians.gate_error_2q", per + std::to_string(err2.size()) + " 2q gate_error values < 1 in " + propsName + " (dead couplers excluded)");
-    record("medians.gate_time_2q", per + std::to_string(len2.size()) + " 2q gate_length values in " + propsName + " (dead couplers excluded)");
+    record("medians.gate_error_2q", per + std::to_string(err2.size()) + " " + primary2q + " gate_error values < 1 in " + propsName + " (dead couplers excluded)");
+    record("medians.gate_time_2q", per + std::to_string(len2.size()) + " " + primary2q + " gate_length values in " + propsName + " (dead couplers excluded)");
     record("qubits", propsName + " qubits (T1, T2, prob_meas0_prep1, prob_meas1_prep0)");
     record("gates", propsName + " gates (gate_error, gate_length)");
     record("couplers", couplerSource);
