@@ -67,7 +67,7 @@ private:
         }
         size_t pos = 0;
         if (!parent.empty()) {
-            pos = m_text.find('"' + parent + '"');
+            pos = topLevelKey(parent);
             if (pos == std::string::npos)
                 return;
             if (index >= 0) {
@@ -77,7 +77,7 @@ private:
             }
         }
         if (!key.empty())
-            pos = m_text.find('"' + key + '"', pos);
+            pos = parent.empty() ? topLevelKey(key) : m_text.find('"' + key + '"', pos);
         if (pos == std::string::npos)
             return;
         int line = 1, column = 1;
@@ -91,6 +91,34 @@ private:
         }
         e.line = line;
         e.column = column;
+    }
+
+    // Offset of the key "key" of the root object (depth 1, followed by ':'), so that a
+    // top-level "qubits" is not confused with a "qubits" inside "gates"; npos when absent.
+    size_t topLevelKey(const std::string& key) const
+    {
+        const std::string quoted = '"' + key + '"';
+        int depth = 0;
+        for (size_t i = 0; i < m_text.size(); ++i) {
+            const char ch = m_text[i];
+            if (ch == '"') {
+                if (depth == 1 && m_text.compare(i, quoted.size(), quoted) == 0) {
+                    size_t j = i + quoted.size();
+                    while (j < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[j])))
+                        ++j;
+                    if (j < m_text.size() && m_text[j] == ':')
+                        return i;
+                }
+                for (++i; i < m_text.size() && m_text[i] != '"'; ++i)
+                    if (m_text[i] == '\\')
+                        ++i;
+            } else if (ch == '{' || ch == '[') {
+                ++depth;
+            } else if (ch == '}' || ch == ']') {
+                --depth;
+            }
+        }
+        return std::string::npos;
     }
 
     // Offset of element `index` of the JSON array whose '[' is at `open`.

@@ -399,6 +399,9 @@ private slots:
         QTest::newRow("fractional quantum volume") << line + " \"quantum_volume\": 31.5}" << "field 'quantum_volume': must be a whole number" << 3;
         QTest::newRow("directed not a boolean") << "\"topology\": \"line\",\n \"directed\": \"yes\"}" << "field 'directed': expected true or false" << 3;
         QTest::newRow("source not a string") << line + " \"sources\": {\"clops\": 5}}" << "field 'sources.clops': expected a string" << 3;
+        QTest::newRow("per-qubit error after gates (top-level key located)")
+            << line + " \"gates\": [{\"gate\": \"sx\", \"qubits\": [0]}],\n \"qubits\": [{},\n {\"t1_us\": 10, \"t2_us\": 30}]}"
+            << "field 'qubits[1].t2_us'" << 5;
         QTest::newRow("T2 > 2 T1 (v2)") << line + " \"qubits\": [{\"t1_us\": 50,\n \"t2_us\": 120}]}" << "field 'qubits[0].t2_us': T2 = 120 µs exceeds 2·T1" << 4;
     }
     void malformedV2()
