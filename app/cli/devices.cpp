@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// app/cli/devices.cpp — `qpilot devices [--json]`: the device profiles Qpilot ships, with
-// their key calibration figures, source and date (unknown values shown as such).
+// app/cli/devices.cpp — `qpilot devices [--json]`: the shipped device profiles with their key
+// figures; `qpilot devices show ID|FILE|ID@DATE [--json]`: everything one profile holds
+// (connectivity, medians, per-gate calibration summary, throughput, benchmarks, pricing key,
+// the source of every field and the list of values not published). Unknown values are shown
+// as 'n/a' (null in JSON), never guessed.
 #include "app/cli/cli.h"
+#include "app/cli/device_format.h"
 #include "app/cli/verbs.h"
 
 #include "core/device/device.h"
@@ -10,7 +14,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <iomanip>
+#include <map>
 #include <sstream>
 
 namespace qpilot::cli {
@@ -19,84 +25,243 @@ namespace {
 
 const char kUsage[] =
     "Usage: qpilot devices [--json]\n"
+    "       qpilot devices show ID|FILE|ID@DATE|ID@latest [--store DIR] [--json]\n"
     "\n"
-    "Lists the device profiles shipped with Qpilot: id, provider, qubits, median T1/T2, 1q and\n"
-    "2q gate errors (average infidelity), readout error, and the source and date of the\n"
-    "figures. A value the sources do not give is shown as 'n/a' (null in JSON), never guessed.\n"
+    "Without a sub-command: lists the device profiles shipped with Qpilot with their key\n"
+    "figures: id, provider, qubits, topology, native gates, median 2q gate error (average\n"
+    "infidelity), median readout error, median T1 and T2, CLOPS and calibration date.\n"
+    "\n"
+    "'show' prints one profile in full: connectivity (couplers, maximum degree, direction),\n"
+    "native gates, medians, a summary of the per-gate calibration (count, min/median/max per\n"
+    "gate), throughput (CLOPS, shot rate, repetition delay), quantum volume and layer fidelity,\n"
+    "the pricing key, the source of every field, and the values that are not published.\n"
+    "ID may be a shipped id, a profile JSON file, or a calibration snapshot stored by\n"
+    "'qpilot calibration import' (NAME@YYYY-MM-DD or NAME@latest).\n"
+    "\n"
+    "A value the sources do not give is shown as 'n/a' (null in JSON), never guessed.\n"
     "Use an id with 'qpilot simulate --noise ID'.\n"
     "\n"
     "Options:\n"
-    "  --json      print a JSON array of profiles\n"
-    "  -h, --help  show this help\n";
-
-std::string fmt(const std::optional<double>& v, double scale, int precision, const char* unit)
-{
-    if (!v)
-        return "n/a";
-    std::ostringstream s;
-    s << std::setprecision(precision) << *v * scale << unit;
-    return s.str();
-}
-
-// A time in seconds with a readable unit (µs for superconducting T1/T2, s for trapped ions).
-std::string fmtTime(const std::optional<double>& seconds)
-{
-    if (!seconds)
-        return "n/a";
-    if (*seconds >= 0.1)
-        return fmt(seconds, 1, 3, " s");
-    if (*seconds >= 1e-3)
-        return fmt(seconds, 1e3, 3, " ms");
-    return fmt(seconds, 1e6, 3, " us");
-}
+    "  --json        print JSON (list: an array of profiles; show: one object)\n"
+    "  --store DIR   calibration snapshot store for ID@DATE (default: $QPILOT_DATA_DIR/calibrations,\n"
+    "                else the application data directory)\n"
+    "  -h, --help    show this help\n";
 
 QJsonValue json(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+QJsonValue json(const std::string& s) { return s.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromStdString(s)); }
 
-int runDevices(const QStringList& args, std::ostream& out, std::ostream& err)
+std::string joinedGates(const DeviceProfile& d)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption jsonOpt(QStringLiteral("json"));
-    parser.addOptions({jsonOpt, helpOption()});
-    if (int code = parseVerbArgs(parser, kDevicesVerb, args, out, err); code >= 0)
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return reportError(err, ExitUsage, "devices: takes no arguments", kDevicesVerb.name);
+    std::string s;
+    for (const std::string& g : d.nativeGates)
+        s += (s.empty() ? "" : " ") + g;
+    return s.empty() ? "n/a" : s;
+}
+
+int listDevices(bool asJson, std::ostream& out)
+{
     const std::vector<DeviceProfile> devices = builtinDevices();
-    if (parser.isSet(jsonOpt)) {
+    if (asJson) {
         QJsonArray list;
-        for (const DeviceProfile& d : devices)
+        for (const DeviceProfile& d : devices) {
+            QJsonArray natives;
+            for (const std::string& g : d.nativeGates)
+                natives.append(QString::fromStdString(g));
             list.append(QJsonObject{{"id", QString::fromStdString(d.id)},
-                                    {"provider", QString::fromStdString(d.provider)},
-                                    {"name", QString::fromStdString(d.name)},
+                                    {"provider", json(d.provider)},
+                                    {"name", json(d.name)},
+                                    {"family", json(d.family)},
                                     {"num_qubits", d.numQubits},
+                                    {"topology", json(d.topology)},
+                                    {"couplers", int(undirectedEdges(d).size())},
+                                    {"native_gates", natives},
                                     {"t1_s", json(d.t1)},
                                     {"t2_s", json(d.t2)},
                                     {"gate_error_1q", json(d.gateError1q)},
                                     {"gate_error_2q", json(d.gateError2q)},
                                     {"readout_error", json(d.readoutError)},
-                                    {"source", QString::fromStdString(d.source)},
-                                    {"calibration_date", QString::fromStdString(d.calibrationDate)}});
+                                    {"clops", json(d.clops)},
+                                    {"pricing", json(d.pricing)},
+                                    {"source", json(d.source)},
+                                    {"calibration_date", json(d.calibrationDate)}});
+        }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
         return ExitOk;
     }
-    out << std::left << std::setw(18) << "id" << std::setw(12) << "provider" << std::right << std::setw(7) << "qubits"
-        << std::setw(10) << "T1" << std::setw(10) << "T2" << std::setw(10) << "1q err" << std::setw(10) << "2q err"
-        << std::setw(10) << "readout" << "  date\n";
+    out << std::left << std::setw(24) << "id" << std::setw(12) << "provider" << std::right << std::setw(7) << "qubits" << "  "
+        << std::left << std::setw(11) << "topology" << std::setw(22) << "native gates" << std::right << std::setw(9) << "2q err"
+        << std::setw(9) << "readout" << std::setw(9) << "T1" << std::setw(9) << "T2" << std::setw(8) << "CLOPS" << "  date\n";
     for (const DeviceProfile& d : devices)
-        out << std::left << std::setw(18) << d.id << std::setw(12) << d.provider << std::right << std::setw(7) << d.numQubits
-            << std::setw(10) << fmtTime(d.t1) << std::setw(10) << fmtTime(d.t2)
-            << std::setw(10) << fmt(d.gateError1q, 1, 2, "") << std::setw(10) << fmt(d.gateError2q, 1, 2, "")
-            << std::setw(10) << fmt(d.readoutError, 1, 2, "") << "  " << (d.calibrationDate.empty() ? std::string("n/a") : d.calibrationDate) << "\n";
-    out << "\nGate errors are average infidelities; sources are in each profile (qpilot devices --json).\n";
+        out << std::left << std::setw(24) << d.id << std::setw(12) << d.provider << std::right << std::setw(7) << d.numQubits << "  "
+            << std::left << std::setw(11) << (d.topology.empty() ? "n/a" : d.topology) << std::setw(22) << joinedGates(d)
+            << std::right << std::setw(9) << formatValue(d.gateError2q, 1, 2, "") << std::setw(9) << formatValue(d.readoutError, 1, 2, "")
+            << std::setw(9) << formatTime(d.t1) << std::setw(9) << formatTime(d.t2) << std::setw(8) << formatCount(d.clops) << "  "
+            << (d.calibrationDate.empty() ? std::string("n/a") : d.calibrationDate) << "\n";
+    out << "\nErrors are average gate infidelities (medians); 'n/a' = not published in the sources.\n"
+           "Details and sources: qpilot devices show ID. Imported calibrations: qpilot calibration list.\n";
     return ExitOk;
+}
+
+struct GateSummary {
+    int count = 0;
+    int dead = 0; // error >= 1 (IBM's dead couplers): counted, kept out of the statistics
+    std::vector<double> errors, durations;
+};
+
+std::map<std::string, GateSummary> summarizeGates(const DeviceProfile& d)
+{
+    std::map<std::string, GateSummary> out;
+    for (const GateCalibration& g : d.gates) {
+        GateSummary& s = out[g.gate];
+        ++s.count;
+        if (g.error && *g.error >= 1)
+            ++s.dead;
+        else if (g.error)
+            s.errors.push_back(*g.error);
+        if (g.duration)
+            s.durations.push_back(*g.duration);
+    }
+    for (auto& [name, s] : out) {
+        std::sort(s.errors.begin(), s.errors.end());
+        std::sort(s.durations.begin(), s.durations.end());
+    }
+    return out;
+}
+
+std::optional<double> medianOf(const std::vector<double>& sorted)
+{
+    if (sorted.empty())
+        return std::nullopt;
+    const size_t n = sorted.size();
+    return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+// EPLG over a 100-qubit chain from the layer fidelity: 1 - LF^(1/99) (McKay et al. [S25]).
+std::optional<double> eplg100(const DeviceProfile& d)
+{
+    if (!d.layerFidelity100 || *d.layerFidelity100 <= 0)
+        return std::nullopt;
+    return 1 - std::pow(*d.layerFidelity100, 1.0 / 99);
+}
+
+int showDevice(const DeviceProfile& d, bool asJson, std::ostream& out)
+{
+    const auto gates = summarizeGates(d);
+    const int couplerCount = int(undirectedEdges(d).size());
+    const std::vector<std::string> unknown = unknownFields(d);
+    if (asJson) {
+        QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(deviceProfileToJson(d))).object();
+        QJsonArray summary;
+        for (const auto& [name, s] : gates)
+            summary.append(QJsonObject{{"gate", QString::fromStdString(name)},
+                                       {"count", s.count},
+                                       {"dead", s.dead},
+                                       {"error_min", s.errors.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.errors.front())},
+                                       {"error_median", json(medianOf(s.errors))},
+                                       {"error_max", s.errors.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.errors.back())},
+                                       {"duration_median_s", json(medianOf(s.durations))}});
+        QJsonArray notPublished;
+        for (const std::string& u : unknown)
+            notPublished.append(QString::fromStdString(u));
+        root["coupler_count"] = couplerCount;
+        root["max_degree"] = maxDegree(d);
+        root["gate_calibration_summary"] = summary;
+        root["eplg_100"] = json(eplg100(d));
+        root["not_published"] = notPublished;
+        out << QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
+        return ExitOk;
+    }
+    auto row = [&](const char* label, const std::string& value) { out << "  " << std::left << std::setw(15) << label << value << "\n"; };
+    out << d.id << " — " << d.name << "\n";
+    row("provider", (d.provider.empty() ? std::string("n/a") : d.provider) + (d.family.empty() ? "" : " (" + d.family + ")"));
+    row("qubits", std::to_string(d.numQubits));
+    std::string topo = d.topology.empty() ? "n/a" : d.topology;
+    if (d.latticeRows > 0)
+        topo += " " + std::to_string(d.latticeRows) + "x" + std::to_string(d.latticeColumns);
+    topo += d.allToAll ? ", every pair coupled" : std::string(d.directed ? ", directed" : ", undirected");
+    topo += ", " + std::to_string(couplerCount) + " couplers, max degree " + std::to_string(maxDegree(d));
+    row("topology", topo);
+    row("native gates", joinedGates(d));
+    row("T1 / T2", formatTime(d.t1) + " / " + formatTime(d.t2) + " (medians)");
+    row("gate error", "1q " + formatValue(d.gateError1q, 1, 3, "") + ", 2q " + formatValue(d.gateError2q, 1, 3, "")
+                          + " (median average infidelity r)");
+    row("readout error", formatValue(d.readoutError, 1, 3, "") + " (median)");
+    row("durations", "1q " + formatTime(d.gateTime1q) + ", 2q " + formatTime(d.gateTime2q) + ", readout " + formatTime(d.readoutTime));
+    row("per-qubit", d.qubits.empty() ? std::string("none (medians only)") : std::to_string(d.qubits.size()) + " qubits calibrated");
+    if (gates.empty()) {
+        row("per-gate", "none (medians only)");
+    } else {
+        bool first = true;
+        for (const auto& [name, s] : gates) {
+            std::ostringstream line;
+            line << name << ": " << s.count << " calibrated";
+            if (s.dead)
+                line << " (" << s.dead << " dead, error >= 1, left out below)";
+            if (!s.errors.empty())
+                line << ", error min " << formatValue(s.errors.front(), 1, 3, "") << " / median "
+                     << formatValue(medianOf(s.errors), 1, 3, "") << " / max " << formatValue(s.errors.back(), 1, 3, "");
+            if (!s.durations.empty())
+                line << ", duration median " << formatTime(medianOf(s.durations));
+            row(first ? "per-gate" : "", line.str());
+            first = false;
+        }
+    }
+    row("throughput", "CLOPS " + formatCount(d.clops) + ", shot rate " + formatValue(d.shotRate, 1, 4, " /s")
+                          + ", repetition delay " + formatTime(d.repetitionDelay));
+    row("benchmarks", "QV " + (d.quantumVolume ? std::to_string(*d.quantumVolume) : std::string("n/a")) + ", LF100 "
+                          + formatValue(d.layerFidelity100, 1, 3, "") + " (EPLG100 " + formatValue(eplg100(d), 100, 3, " %") + ")");
+    row("pricing", d.pricing.empty() ? std::string("n/a") : d.pricing);
+    row("calibration", d.calibrationDate.empty() ? std::string("n/a") : d.calibrationDate);
+    row("source", d.source.empty() ? std::string("n/a") : d.source);
+    if (!d.fieldSources.empty()) {
+        out << "\nSources per field:\n";
+        for (const auto& [field, source] : d.fieldSources)
+            out << "  " << field << ": " << source << "\n";
+    }
+    out << "\nNot published: ";
+    if (unknown.empty())
+        out << "none";
+    for (size_t i = 0; i < unknown.size(); ++i)
+        out << (i ? ", " : "") << unknown[i];
+    out << "\n";
+    return ExitOk;
+}
+
+int runDevices(const QStringList& args, std::ostream& out, std::ostream& err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption jsonOpt(QStringLiteral("json"));
+    const QCommandLineOption storeOpt(QStringLiteral("store"), QStringLiteral("snapshot store"), QStringLiteral("DIR"));
+    parser.addOptions({jsonOpt, storeOpt, helpOption()});
+    if (int code = parseVerbArgs(parser, kDevicesVerb, args, out, err); code >= 0)
+        return code;
+    const QStringList pos = parser.positionalArguments();
+    const bool asJson = parser.isSet(jsonOpt);
+    if (pos.isEmpty()) {
+        if (parser.isSet(storeOpt))
+            return reportError(err, ExitUsage, "devices: --store applies to 'devices show ID@DATE'", kDevicesVerb.name);
+        return listDevices(asJson, out);
+    }
+    if (pos.first() != QLatin1String("show"))
+        return reportError(err, ExitUsage, "devices: unknown sub-command '" + pos.first().toStdString() + "' (use 'devices' or 'devices show ID')",
+                           kDevicesVerb.name);
+    if (pos.size() != 2)
+        return reportError(err, ExitUsage, pos.size() < 2 ? "devices show: missing ID (a device id, profile file or NAME@DATE snapshot)"
+                                                          : "devices show: one ID expected, got " + std::to_string(pos.size() - 1),
+                           kDevicesVerb.name);
+    const std::string store = parser.isSet(storeOpt) ? parser.value(storeOpt).toStdString() : defaultCalibrationStore();
+    auto device = findDevice(pos[1].toStdString(), store);
+    if (!device)
+        return reportError(err, ExitUsage, "devices show: " + device.error().toString());
+    return showDevice(device.value(), asJson, out);
 }
 
 } // namespace
 
 const Verb kDevicesVerb = {
     "devices",
-    "list the shipped device profiles (qubits, T1/T2, gate and readout errors, date)",
-    "devices [--json]",
+    "list the device profiles, or show one in full (connectivity, calibration, sources)",
+    "devices [show ID|FILE|ID@DATE] [--json]",
     kUsage,
     &runDevices,
 };

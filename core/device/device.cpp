@@ -1,7 +1,9 @@
-// core/device/device.cpp — device profiles from JSON (validated, errors name the field and,
-// where it can be found, its line and column), the profiles shipped in resources/devices/
-// (embedded at build time) and lookup by id or file path.
+// core/device/device.cpp — device profiles from JSON: validated field by field, errors name
+// the field path and, where it can be found, its line and column (docs/devices.md).
 //
+// Format version 2 adds to version 1: topology / lattice / directed / couplers (generated
+// from the topology when absent), per-gate "gates" calibration, repetition_delay_*, clops,
+// shot_rate_hz, quantum_volume, layer_fidelity_100, family, pricing and per-field "sources".
 // Format (format_version 1): {"id", "provider", "name", "num_qubits", "native_gates": [..],
 // "medians": {t1, t2, gate_error_1q, gate_error_2q, gate_time_1q, gate_time_2q,
 // readout_time, readout_error}, "qubits": [{t1, t2, readout_error, readout_p1_given_0,
@@ -9,12 +11,10 @@
 // unit in the key: t1_us, t2_s, gate_time_2q_ns, ... (suffix _s, _ms, _us or _ns). Gate
 // errors are average gate infidelities r (RB-style). null means "not known".
 #include "core/device/device.h"
-#include "core/device/builtin_profiles.h"
+#include "core/device/json_fields.h"
 #include "core/circuit/ir.h"
 
 #include <QDate>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,229 +25,14 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace qpilot {
 
 namespace {
 
-std::string fmt(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
-}
-
-struct TimeUnit {
-    const char* suffix;
-    double seconds;
-};
-constexpr TimeUnit kTimeUnits[] = {{"_s", 1.0}, {"_ms", 1e-3}, {"_us", 1e-6}, {"_ns", 1e-9}};
-
-// Builds errors that name the field and find it in the text (best effort: the n-th
-// occurrence of the quoted key after its parent's key).
-class Validator {
-public:
-    Validator(const std::string& text, std::string fileName) : m_text(text), m_file(std::move(fileName)) {}
-
-    Error error(const std::string& path, const std::string& message) const
-    {
-        Error e{"field '" + path + "': " + message, m_file};
-        locate(path, e);
-        return e;
-    }
-    Error plain(const std::string& message) const { return Error{message, m_file}; }
-
-private:
-    void locate(const std::string& path, Error& e) const
-    {
-        // path forms: "key", "parent.key", "parent[i]", "parent[i].key"
-        std::string parent, key = path;
-        int index = -1;
-        const auto dot = path.rfind('.');
-        if (dot != std::string::npos) {
-            parent = path.substr(0, dot);
-            key = path.substr(dot + 1);
-        } else if (path.find('[') != std::string::npos) {
-            parent = path;
-            key.clear();
-        }
-        if (const auto br = parent.find('['); br != std::string::npos) {
-            index = std::atoi(parent.c_str() + br + 1);
-            parent = parent.substr(0, br);
-        }
-        size_t pos = 0;
-        if (!parent.empty()) {
-            pos = m_text.find('"' + parent + '"');
-            if (pos == std::string::npos)
-                return;
-            if (index >= 0) {
-                pos = elementStart(m_text.find('[', pos), index);
-                if (pos == std::string::npos)
-                    return;
-            }
-        }
-        if (!key.empty())
-            pos = m_text.find('"' + key + '"', pos);
-        if (pos == std::string::npos)
-            return;
-        int line = 1, column = 1;
-        for (size_t i = 0; i < pos; ++i) {
-            if (m_text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
-                ++column; // count UTF-8 code points, not bytes
-            }
-        }
-        e.line = line;
-        e.column = column;
-    }
-
-    // Offset of element `index` of the JSON array whose '[' is at `open`.
-    size_t elementStart(size_t open, int index) const
-    {
-        if (open == std::string::npos)
-            return open;
-        int depth = 0, element = 0;
-        bool inString = false, seenValue = false;
-        for (size_t i = open + 1; i < m_text.size(); ++i) {
-            const char ch = m_text[i];
-            if (inString) {
-                if (ch == '\\')
-                    ++i;
-                else if (ch == '"')
-                    inString = false;
-                continue;
-            }
-            if (depth == 0 && !seenValue && !std::isspace(static_cast<unsigned char>(ch)) && ch != ',' && ch != ']') {
-                if (element == index)
-                    return i;
-                seenValue = true;
-            }
-            if (ch == '"')
-                inString = true;
-            else if (ch == '{' || ch == '[')
-                ++depth;
-            else if (ch == '}' || ch == ']') {
-                if (depth == 0)
-                    return std::string::npos;
-                --depth;
-            } else if (ch == ',' && depth == 0) {
-                ++element;
-                seenValue = false;
-            }
-        }
-        return std::string::npos;
-    }
-
-    const std::string& m_text;
-    std::string m_file;
-};
-
-const char* typeName(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    default: return "undefined";
-    }
-}
-
-// Reads objects field by field, checking types and remembering which keys were used.
-class Fields {
-public:
-    Fields(const QJsonObject& obj, std::string prefix, const Validator& v)
-        : m_obj(obj), m_prefix(std::move(prefix)), m_v(v) {}
-
-    std::string path(const std::string& key) const { return m_prefix.empty() ? key : m_prefix + "." + key; }
-
-    // A number (or null / absent = nullopt). Writes an error into `err` on a wrong type.
-    std::optional<double> number(const std::string& key, std::optional<Error>& err)
-    {
-        m_used.insert(key);
-        const QJsonValue v = m_obj.value(QString::fromStdString(key));
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (!v.isDouble()) {
-            err = m_v.error(path(key), std::string("expected a number, got ") + typeName(v));
-            return std::nullopt;
-        }
-        return v.toDouble();
-    }
-
-    // A time given as <base>_s / _ms / _us / _ns (exactly one of them), in seconds.
-    std::optional<double> time(const std::string& base, std::optional<Error>& err)
-    {
-        std::optional<double> out;
-        std::string seen;
-        for (const TimeUnit& u : kTimeUnits) {
-            const std::string key = base + u.suffix;
-            const bool present = m_obj.contains(QString::fromStdString(key));
-            auto value = number(key, err);
-            if (err)
-                return std::nullopt;
-            if (present && !seen.empty()) {
-                err = m_v.error(path(key), "given twice (also as '" + seen + "'); keep one unit");
-                return std::nullopt;
-            }
-            if (present)
-                seen = key;
-            if (value) {
-                if (!std::isfinite(*value) || *value < 0) {
-                    err = m_v.error(path(key), "must be a time >= 0 (got " + fmt(*value) + ")");
-                    return std::nullopt;
-                }
-                out = *value * u.seconds;
-            }
-        }
-        return out;
-    }
-
-    std::optional<std::string> string(const std::string& key, std::optional<Error>& err)
-    {
-        m_used.insert(key);
-        const QJsonValue v = m_obj.value(QString::fromStdString(key));
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (!v.isString()) {
-            err = m_v.error(path(key), std::string("expected a string, got ") + typeName(v));
-            return std::nullopt;
-        }
-        return v.toString().toStdString();
-    }
-
-    QJsonValue raw(const std::string& key)
-    {
-        m_used.insert(key);
-        return m_obj.value(QString::fromStdString(key));
-    }
-
-    // The first key that no reader asked for.
-    std::optional<Error> unknownKeys() const
-    {
-        for (auto it = m_obj.begin(); it != m_obj.end(); ++it) {
-            const std::string key = it.key().toStdString();
-            if (!m_used.count(key)) {
-                std::string known;
-                for (const std::string& k : m_used)
-                    known += (known.empty() ? "" : ", ") + k;
-                return m_v.error(path(key), "unknown field (known here: " + known + ")");
-            }
-        }
-        return std::nullopt;
-    }
-
-private:
-    const QJsonObject& m_obj;
-    std::string m_prefix;
-    const Validator& m_v;
-    std::set<std::string> m_used;
-};
+using namespace detail;
 
 std::optional<Error> checkProbability(const Validator& v, const std::string& path, const std::optional<double>& p)
 {
@@ -335,7 +120,194 @@ std::optional<Error> parseQubit(const QJsonValue& value, int index, const Valida
     return f.unknownKeys();
 }
 
+// A whole number in [lo, hi] at `path`, or an error.
+std::optional<Error> wholeNumber(const Validator& v, const std::string& path, const QJsonValue& value, int lo, int hi, int& out)
+{
+    if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()) || value.toDouble() < lo || value.toDouble() > hi)
+        return v.error(path, std::string("must be a whole number between ") + std::to_string(lo) + " and " + std::to_string(hi)
+                                 + " (got " + (value.isDouble() ? fmt(value.toDouble()) : std::string(typeName(value))) + ")");
+    out = value.toInt();
+    return std::nullopt;
+}
+
+std::optional<Error> parseCouplers(const QJsonValue& value, const Validator& v, DeviceProfile& d)
+{
+    if (!value.isArray())
+        return v.error("couplers", std::string("expected an array of qubit pairs [[a, b], ...], got ") + typeName(value));
+    const QJsonArray arr = value.toArray();
+    std::set<std::pair<int, int>> seen;
+    for (int i = 0; i < arr.size(); ++i) {
+        const std::string path = "couplers[" + std::to_string(i) + "]";
+        const QJsonArray pair = arr[i].toArray();
+        if (!arr[i].isArray() || pair.size() != 2)
+            return v.error(path, "expected a pair of qubit indices [a, b]");
+        int a = 0, b = 0;
+        for (int k = 0; k < 2; ++k) {
+            int& q = k == 0 ? a : b;
+            const QJsonValue x = pair[k];
+            if (!x.isDouble() || x.toDouble() != std::floor(x.toDouble()))
+                return v.error(path, "qubit indices must be whole numbers");
+            if (x.toDouble() < 0 || x.toDouble() >= d.numQubits)
+                return v.error(path, "qubit " + fmt(x.toDouble()) + " does not exist (num_qubits is " + std::to_string(d.numQubits)
+                                         + ", qubits are 0.." + std::to_string(d.numQubits - 1) + ")");
+            q = x.toInt();
+        }
+        if (a == b)
+            return v.error(path, "couples qubit " + std::to_string(a) + " to itself");
+        const std::pair<int, int> key = d.directed ? std::pair{a, b} : std::pair{std::min(a, b), std::max(a, b)};
+        if (!seen.insert(key).second)
+            return v.error(path, "coupler [" + std::to_string(a) + ", " + std::to_string(b) + "] is listed twice"
+                                     + (d.directed ? "" : " (the device is undirected, so [a, b] and [b, a] are the same coupler)"));
+        d.couplers.emplace_back(a, b);
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> parseGateCalibration(const QJsonValue& value, int index, const Validator& v, DeviceProfile& d)
+{
+    const std::string prefix = "gates[" + std::to_string(index) + "]";
+    if (!value.isObject())
+        return v.error(prefix, std::string("expected an object {\"gate\", \"qubits\", \"error\", \"duration_ns\"}, got ") + typeName(value));
+    const QJsonObject obj = value.toObject();
+    Fields f(obj, prefix, v);
+    std::optional<Error> err;
+    GateCalibration g;
+    const auto name = f.string("gate", err);
+    if (err)
+        return err;
+    if (!name || name->empty())
+        return v.error(prefix + ".gate", "missing: the native gate name (\"cz\", \"sx\", ...)");
+    g.gate = QString::fromStdString(*name).toLower().toStdString();
+    const int arity = nativeGateArity(g.gate);
+    if (arity == 0)
+        return v.error(prefix + ".gate", "unknown native gate '" + *name + "' (known: " + [] {
+            std::string s;
+            for (const std::string& n : knownNativeGates())
+                s += (s.empty() ? "" : ", ") + n;
+            return s;
+        }() + ")");
+    if (!d.nativeGates.empty() && std::find(d.nativeGates.begin(), d.nativeGates.end(), g.gate) == d.nativeGates.end())
+        return v.error(prefix + ".gate", "'" + g.gate + "' is not in native_gates");
+    const QJsonValue qubits = f.raw("qubits");
+    if (!qubits.isArray() || qubits.toArray().size() != arity)
+        return v.error(prefix + ".qubits", "'" + g.gate + "' acts on " + std::to_string(arity) + " qubit" + (arity == 1 ? "" : "s")
+                                               + ": give \"qubits\": [" + (arity == 1 ? "q" : "a, b") + "]");
+    for (const QJsonValue& x : qubits.toArray()) {
+        if (!x.isDouble() || x.toDouble() != std::floor(x.toDouble()))
+            return v.error(prefix + ".qubits", "qubit indices must be whole numbers");
+        if (x.toDouble() < 0 || x.toDouble() >= d.numQubits)
+            return v.error(prefix + ".qubits", "qubit " + fmt(x.toDouble()) + " does not exist (num_qubits is " + std::to_string(d.numQubits) + ")");
+        g.qubits.push_back(x.toInt());
+    }
+    if (arity == 2) {
+        if (g.qubits[0] == g.qubits[1])
+            return v.error(prefix + ".qubits", "a two-qubit gate needs two different qubits");
+        if (!allowsTwoQubitGate(d, g.qubits[0], g.qubits[1]))
+            return v.error(prefix + ".qubits", "qubits " + std::to_string(g.qubits[0]) + " and " + std::to_string(g.qubits[1])
+                                                   + (d.directed && allowsTwoQubitGate(d, g.qubits[1], g.qubits[0])
+                                                          ? " are coupled only in the other direction"
+                                                          : " are not coupled"));
+    }
+    g.error = f.number("error", err);
+    if (err)
+        return err;
+    if (auto e = checkProbability(v, prefix + ".error", g.error))
+        return e;
+    g.duration = f.time("duration", err);
+    if (err)
+        return err;
+    for (const GateCalibration& other : d.gates)
+        if (other.gate == g.gate && (other.qubits == g.qubits || (!d.directed && arity == 2 && other.qubits[0] == g.qubits[1] && other.qubits[1] == g.qubits[0])))
+            return v.error(prefix, "a second calibration of " + g.gate + " on the same qubits");
+    d.gates.push_back(std::move(g));
+    return f.unknownKeys();
+}
+
+// Version 2 connectivity: topology, lattice, directed, couplers (generated when absent).
+std::optional<Error> parseConnectivity(Fields& f, const Validator& v, DeviceProfile& d)
+{
+    std::optional<Error> err;
+    const auto topology = f.string("topology", err);
+    if (err)
+        return err;
+    if (!topology)
+        return v.error("topology", "missing: one of heavy-hex, square, all-to-all, line, custom");
+    d.topology = *topology;
+    static const char* const kTopologies[] = {"heavy-hex", "square", "all-to-all", "line", "custom"};
+    if (std::find_if(std::begin(kTopologies), std::end(kTopologies), [&](const char* t) { return d.topology == t; }) == std::end(kTopologies))
+        return v.error("topology", "unknown topology '" + d.topology + "' (known: heavy-hex, square, all-to-all, line, custom)");
+    d.allToAll = d.topology == "all-to-all";
+
+    const QJsonValue directed = f.raw("directed");
+    if (!directed.isUndefined() && !directed.isNull()) {
+        if (!directed.isBool())
+            return v.error("directed", std::string("expected true or false, got ") + typeName(directed));
+        d.directed = directed.toBool();
+    }
+    const QJsonValue lattice = f.raw("lattice");
+    if (!lattice.isUndefined() && !lattice.isNull()) {
+        if (d.topology != "square")
+            return v.error("lattice", "only a square topology has a lattice (topology is " + d.topology + ")");
+        if (!lattice.isObject())
+            return v.error("lattice", std::string("expected {\"rows\": R, \"columns\": C}, got ") + typeName(lattice));
+        const QJsonObject latticeObject = lattice.toObject();
+        Fields lf(latticeObject, "lattice", v);
+        if (auto e = wholeNumber(v, "lattice.rows", lf.raw("rows"), 1, kMaxQubits, d.latticeRows))
+            return e;
+        if (auto e = wholeNumber(v, "lattice.columns", lf.raw("columns"), 1, kMaxQubits, d.latticeColumns))
+            return e;
+        if (auto e = lf.unknownKeys())
+            return e;
+        if (d.latticeRows * d.latticeColumns != d.numQubits)
+            return v.error("lattice", std::to_string(d.latticeRows) + " rows x " + std::to_string(d.latticeColumns) + " columns = "
+                                          + std::to_string(d.latticeRows * d.latticeColumns) + " qubits, but num_qubits is "
+                                          + std::to_string(d.numQubits));
+    }
+    const QJsonValue couplers = f.raw("couplers");
+    const bool explicitCouplers = !couplers.isUndefined() && !couplers.isNull();
+    if (d.allToAll) {
+        if (explicitCouplers)
+            return v.error("couplers", "an all-to-all device couples every pair; leave out \"couplers\"");
+        if (d.directed)
+            return v.error("directed", "an all-to-all device cannot be directed");
+        return std::nullopt;
+    }
+    if (explicitCouplers)
+        return parseCouplers(couplers, v, d);
+    if (d.topology == "custom")
+        return v.error("couplers", "missing: a custom topology needs the coupling map \"couplers\": [[a, b], ...]");
+    if (d.topology == "line")
+        d.couplers = lineCouplers(d.numQubits);
+    else if (d.topology == "square") {
+        if (d.latticeRows == 0)
+            return v.error("topology", "a square topology needs \"lattice\": {\"rows\", \"columns\"} or explicit \"couplers\"");
+        d.couplers = squareLatticeCouplers(d.latticeRows, d.latticeColumns);
+    } else {
+        auto hh = heavyHexCouplers(d.numQubits);
+        if (!hh)
+            return v.error("topology", hh.error().message);
+        d.couplers = std::move(hh).value();
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+const std::vector<std::string>& knownNativeGates()
+{
+    static const std::vector<std::string> names = {"rz", "sx", "x", "rx", "prx", "gpi", "gpi2",
+                                                   "cx", "ecr", "cz", "rzz", "iswap", "ms"};
+    return names;
+}
+
+int nativeGateArity(const std::string& gate)
+{
+    const auto& names = knownNativeGates();
+    const auto it = std::find(names.begin(), names.end(), gate);
+    if (it == names.end())
+        return 0;
+    return it - names.begin() < 7 ? 1 : 2;
+}
 
 Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::string& fileName)
 {
@@ -362,8 +334,12 @@ Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::str
     std::optional<Error> err;
     DeviceProfile d;
 
-    if (const auto version = f.number("format_version", err); version && *version != 1)
-        return v.error("format_version", "unsupported version " + fmt(*version) + " (this Qpilot reads version 1)");
+    int version = 1;
+    if (const auto fv = f.number("format_version", err); fv) {
+        if (*fv != 1 && *fv != 2)
+            return v.error("format_version", "unsupported version " + fmt(*fv) + " (this Qpilot reads versions 1 and 2)");
+        version = int(*fv);
+    }
     if (err)
         return *err;
 
@@ -372,9 +348,9 @@ Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::str
         return *err;
     if (!id || id->empty())
         return v.error("id", "missing: every profile needs an id such as \"ibm_torino\"");
-    static const QRegularExpression idPattern("^[A-Za-z0-9_.-]+$");
+    static const QRegularExpression idPattern("^[A-Za-z0-9_.-]+(@[A-Za-z0-9_.:-]+)?$");
     if (!idPattern.match(QString::fromStdString(*id)).hasMatch())
-        return v.error("id", "'" + *id + "' may use only letters, digits, '_', '-' and '.'");
+        return v.error("id", "'" + *id + "' may use only letters, digits, '_', '-' and '.' (snapshots: NAME@DATE)");
     d.id = *id;
 
     d.provider = f.string("provider", err).value_or("");
@@ -406,9 +382,19 @@ Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::str
             return v.error("native_gates", std::string("expected an array of gate names, got ") + typeName(gates));
         const QJsonArray arr = gates.toArray();
         for (int i = 0; i < arr.size(); ++i) {
+            const std::string path = "native_gates[" + std::to_string(i) + "]";
             if (!arr[i].isString() || arr[i].toString().isEmpty())
-                return v.error("native_gates[" + std::to_string(i) + "]", "expected a gate name");
-            d.nativeGates.push_back(arr[i].toString().toLower().toStdString());
+                return v.error(path, "expected a gate name");
+            const std::string name = arr[i].toString().toLower().toStdString();
+            if (nativeGateArity(name) == 0) {
+                std::string known;
+                for (const std::string& n : knownNativeGates())
+                    known += (known.empty() ? "" : ", ") + n;
+                return v.error(path, "unknown native gate '" + name + "' (known: " + known + ")");
+            }
+            if (std::find(d.nativeGates.begin(), d.nativeGates.end(), name) != d.nativeGates.end())
+                return v.error(path, "'" + name + "' is listed twice");
+            d.nativeGates.push_back(name);
         }
     }
 
@@ -431,46 +417,56 @@ Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::str
             if (auto e = parseQubit(arr[i], i, v, d))
                 return *e;
     }
+
+    if (version >= 2) {
+        if (auto e = parseConnectivity(f, v, d))
+            return *e;
+        const QJsonValue gateList = f.raw("gates");
+        if (!gateList.isUndefined() && !gateList.isNull()) {
+            if (!gateList.isArray())
+                return v.error("gates", std::string("expected an array of gate calibrations, got ") + typeName(gateList));
+            const QJsonArray arr = gateList.toArray();
+            for (int i = 0; i < arr.size(); ++i)
+                if (auto e = parseGateCalibration(arr[i], i, v, d))
+                    return *e;
+        }
+        d.repetitionDelay = f.time("repetition_delay", err);
+        if (!err) d.clops = f.number("clops", err);
+        if (!err) d.shotRate = f.number("shot_rate_hz", err);
+        if (!err) d.layerFidelity100 = f.number("layer_fidelity_100", err);
+        if (err)
+            return *err;
+        for (auto [key, value] : {std::pair{"clops", d.clops}, std::pair{"shot_rate_hz", d.shotRate}})
+            if (value && (!std::isfinite(*value) || *value <= 0))
+                return v.error(key, "must be a rate > 0 (got " + fmt(*value) + ")");
+        if (auto e = checkProbability(v, "layer_fidelity_100", d.layerFidelity100))
+            return *e;
+        const QJsonValue qv = f.raw("quantum_volume");
+        if (!qv.isUndefined() && !qv.isNull()) {
+            int value = 0;
+            if (auto e = wholeNumber(v, "quantum_volume", qv, 1, std::numeric_limits<int>::max(), value))
+                return *e;
+            d.quantumVolume = value;
+        }
+        d.family = f.string("family", err).value_or("");
+        if (!err) d.pricing = f.string("pricing", err).value_or("");
+        if (err)
+            return *err;
+        const QJsonValue sources = f.raw("sources");
+        if (!sources.isUndefined() && !sources.isNull()) {
+            if (!sources.isObject())
+                return v.error("sources", std::string("expected an object {\"field\": \"source\"}, got ") + typeName(sources));
+            const QJsonObject obj = sources.toObject();
+            for (auto it = obj.begin(); it != obj.end(); ++it) {
+                if (!it.value().isString())
+                    return v.error("sources." + it.key().toStdString(), "expected a string naming the source");
+                d.fieldSources.emplace_back(it.key().toStdString(), it.value().toString().toStdString());
+            }
+        }
+    }
     if (auto e = f.unknownKeys())
         return *e;
     return d;
-}
-
-std::vector<DeviceProfile> builtinDevices()
-{
-    static const std::vector<DeviceProfile> devices = [] {
-        std::vector<DeviceProfile> out;
-        for (const detail::EmbeddedProfile* p = detail::embeddedDeviceProfiles(); p->fileName; ++p) {
-            auto d = parseDeviceProfile(p->json, std::string(":/devices/") + p->fileName);
-            if (d) // the test suite checks that every shipped profile parses
-                out.push_back(std::move(d).value());
-        }
-        std::sort(out.begin(), out.end(), [](const DeviceProfile& a, const DeviceProfile& b) { return a.id < b.id; });
-        return out;
-    }();
-    return devices;
-}
-
-Result<DeviceProfile> findDevice(const std::string& idOrPath)
-{
-    const std::vector<DeviceProfile> devices = builtinDevices();
-    for (const DeviceProfile& d : devices)
-        if (d.id == idOrPath)
-            return d;
-    const QString path = QString::fromStdString(idOrPath);
-    const QFileInfo info(path);
-    if (info.exists() && info.isFile()) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{"cannot read the device profile: " + file.errorString().toStdString(), idOrPath};
-        return parseDeviceProfile(file.readAll().toStdString(), idOrPath);
-    }
-    std::string known;
-    for (const DeviceProfile& d : devices)
-        known += (known.empty() ? "" : ", ") + d.id;
-    if (path.endsWith(".json", Qt::CaseInsensitive) || path.contains('/'))
-        return Error{"device profile file '" + idOrPath + "' does not exist (known device ids: " + known + ")"};
-    return Error{"unknown device '" + idOrPath + "'; known devices: " + known + " (or give the path of a profile JSON file)"};
 }
 
 } // namespace qpilot

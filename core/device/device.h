@@ -48,7 +48,8 @@ struct DeviceProfile {
     // Connectivity. allToAll == true means every pair is coupled (ion traps) and couplers is
     // empty. Otherwise couplers lists the coupled pairs; directed == true means a pair (a, b)
     // allows the native 2q gate with a as its first operand only (IBM Eagle's ECR).
-    std::string topology;                             // "heavy-hex", "square", "all-to-all", "custom"
+    std::string topology;                             // "heavy-hex", "square", "all-to-all", "line", "custom"; "" = unknown (format 1)
+    int latticeRows = 0, latticeColumns = 0;          // square lattice shape when known (rows * columns == numQubits)
     bool allToAll = false;
     bool directed = false;
     std::vector<std::pair<int, int>> couplers;
@@ -86,11 +87,30 @@ std::vector<std::pair<int, int>> lineCouplers(int qubits);
 // coupling maps [S10]. Any other size is an error naming the supported ones.
 Result<std::vector<std::pair<int, int>>> heavyHexCouplers(int qubits);
 
-// Parses a profile JSON document; errors name the field (and line/column for syntax errors).
+// The native gate names a profile may list (Qpilot gate names): rz sx x rx cx ecr cz rzz
+// iswap prx gpi gpi2 ms. Their arity is nativeGateArity (0 for an unknown name).
+const std::vector<std::string>& knownNativeGates();
+int nativeGateArity(const std::string& gate);
+// Largest number of couplers on one qubit (numQubits - 1 for all-to-all).
+int maxDegree(const DeviceProfile& device);
+// The source recorded for a field ("medians.t1", "gates", ...), else the profile's source.
+std::string fieldSource(const DeviceProfile& device, const std::string& field);
+// The headline values the profile does not know (null), as field paths ("medians.t1", "clops", ...).
+std::vector<std::string> unknownFields(const DeviceProfile& device);
+
+// Parses a profile JSON document (format_version 1 or 2); errors name the field path and,
+// where the text shows it, the line and column.
 Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::string& fileName = "<input>");
+// The profile as a format_version 2 JSON document (parseDeviceProfile reads it back equal).
+std::string deviceProfileToJson(const DeviceProfile& device);
 // The profiles shipped with Qpilot (resources/devices/*.json), sorted by id.
 std::vector<DeviceProfile> builtinDevices();
-// A shipped profile by id, or a profile file path; the error lists the known ids.
+// A shipped profile by id, a calibration snapshot "BACKEND@DATE" or "BACKEND@latest" (from
+// defaultCalibrationStore()), or a profile file path; the error lists the known ids.
 Result<DeviceProfile> findDevice(const std::string& idOrPath);
+// The same, with snapshots looked up in `calibrationStore`.
+Result<DeviceProfile> findDevice(const std::string& idOrPath, const std::string& calibrationStore);
 
 } // namespace qpilot
+
+#include "core/device/calibration.h"

@@ -93,7 +93,12 @@ public:
     // 2q duration on both qubits, then 2q depolarizing. Unknown T1 or gate time: no
     // relaxation (missing T2 = 2·T1). Where "rz" is native, rz/p/u1/z/s/sdg/t/tdg are
     // virtual (no noise). Per-qubit T1/T2 give per-qubit 1q channels and 2q relaxation (the
-    // 2q depolarizing part stays the median one). Error: a gate error worse than random.
+    // 2q depolarizing part stays the median one). Per-gate calibration (device.gates) gives
+    // that gate on those qubits its own channels: relaxation for its duration on its qubits
+    // (T1/T2 per qubit, a 2q one as the tensor product) plus depolarizing for the rest of its
+    // own error, so its average infidelity is exactly the calibrated one; both operand orders
+    // on undirected devices; errors >= (d-1)/d (dead couplers) become fully depolarizing.
+    // Error: a median gate error worse than random.
     static Result<NoiseModel> fromDevice(const DeviceProfile& device);
 
 private:
