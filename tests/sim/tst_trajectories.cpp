@@ -208,12 +208,17 @@ private slots:
         QVERIFY(!r);
         QCOMPARE(r.error().message, std::string("cancelled"));
         cancel = false;
-        std::vector<double> seen;
-        o.progress = [&](double f) { seen.push_back(f); };
-        QVERIFY(simulateTrajectories(p, o));
-        QVERIFY(seen.size() >= 2);
-        QCOMPARE(seen.back(), 1.0);
-        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        // Progress comes from the calling thread only; with 2 threads a loaded machine may
+        // give every shot to the other thread, so intermediate reports are checked with 1.
+        for (int threads : {1, 2}) {
+            std::vector<double> seen;
+            o.threads = threads;
+            o.progress = [&](double f) { seen.push_back(f); };
+            QVERIFY(simulateTrajectories(p, o));
+            QVERIFY(seen.size() >= (threads == 1 ? 2u : 1u));
+            QCOMPARE(seen.back(), 1.0);
+            QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        }
     }
 };
 
