@@ -136,24 +136,22 @@ std::optional<long long> parseInteger(const std::string& cell)
     return v;
 }
 
-// Picks the delimiter that splits the first lines into the same number (> 1) of fields;
-// tab, then semicolon, then comma, then runs of whitespace.
+// Picks the delimiter that splits the first line into more than one field and at least
+// half of the first 20 lines into that same number: tab, then semicolon, then comma, then
+// runs of whitespace. (A few ragged lines do not hide the delimiter; they are reported.)
 std::optional<char> detectDelimiter(const std::vector<std::pair<int, std::string>>& lines)
 {
     const std::size_t probe = std::min<std::size_t>(lines.size(), 20);
     for (char d : {'\t', ';', ',', ' '}) {
-        std::size_t count = 0;
-        bool consistent = true;
         std::vector<std::string> fields;
-        for (std::size_t i = 0; i < probe && consistent; ++i) {
-            if (splitFields(lines[i].second, d, fields))
-                consistent = false;
-            else if (i == 0)
-                count = fields.size();
-            else if (fields.size() != count)
-                consistent = false;
-        }
-        if (consistent && count > 1)
+        if (splitFields(lines[0].second, d, fields) || fields.size() < 2)
+            continue;
+        const std::size_t count = fields.size();
+        std::size_t matching = 0;
+        for (std::size_t i = 0; i < probe; ++i)
+            if (!splitFields(lines[i].second, d, fields) && fields.size() == count)
+                ++matching;
+        if (2 * matching >= probe)
             return d;
     }
     return std::nullopt;
