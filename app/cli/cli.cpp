@@ -12,7 +12,7 @@ namespace qpilot::cli {
 
 namespace {
 
-const std::array<const Verb*, 4> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb};
+const std::array<const Verb*, 6> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb, &kTrainVerb, &kDatasetsVerb};
 
 const Verb* findVerb(const QString& name)
 {
