@@ -397,6 +397,17 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
                 out << std::setw(static_cast<int>(width)) << v;
             out << "\n";
         }
+        out << "  grid (mean CV accuracy +- std over the folds; * = chosen):\n";
+        for (const ml::GridPoint& g : r.grid) {
+            std::string params;
+            for (const ml::HyperParameter& p : g.params)
+                params += (params.empty() ? "" : ", ") + p.name + "=" + p.value;
+            bool chosen = g.params.size() == r.best.size();
+            for (std::size_t i = 0; chosen && i < g.params.size(); ++i)
+                chosen = g.params[i].value == r.best[i].value;
+            out << "  " << (chosen ? '*' : ' ') << " " << std::left << std::setw(34) << params << std::right
+                << fixed(g.cvAccuracy, 4) << " +- " << fixed(g.cvStd, 4) << "\n";
+        }
     }
     return ExitOk;
 }

@@ -96,6 +96,21 @@ private slots:
         QCOMPARE(names, (QStringList{"logistic", "svm", "mlp"}));
     }
 
+    void textReportListsMetricsGridAndFingerprint()
+    {
+        const QString fp = jsonOf(runQpilot({"train", "--dataset", "iris", "--model", "logistic", "--json"}))["dataset"]
+                               .toObject()["fingerprint"].toString();
+        const Run r = runQpilot({"train", "--dataset", "iris", "--model", "logistic"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("sha256    " + fp));
+        QVERIFY(r.out.contains("split     105 train / 45 test, stratified"));
+        QVERIFY(r.out.contains(QRegularExpression("\\nlogistic +0\\.\\d{4} +0\\.\\d{4} +0\\.\\d{4} +\\d\\.\\d{4}")));
+        QVERIFY(r.out.contains("confusion matrix (rows = true, columns = predicted)"));
+        // The grid is logged, one line per point, with exactly one chosen point.
+        QCOMPARE(r.out.count(QRegularExpression("\\n  [ *] C=")), 5);
+        QCOMPARE(r.out.count(QRegularExpression("\\n  \\* C=")), 1);
+    }
+
     void sameSeedSameMetrics()
     {
         const QStringList args = {"train", "--dataset", "wine", "--seed", "5", "--folds", "3", "--json"};
