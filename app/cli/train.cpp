@@ -416,7 +416,7 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
 
 const Verb kTrainVerb = {
     "train",
-    "train the tuned classical baselines (and quantum models) on a dataset and score them side by side",
+    "train the tuned classical baselines on a dataset and score them side by side",
     "train --dataset NAME|FILE.csv [--model M] [--seed S] [--json]",
     kUsage,
     &runTrain,
