@@ -5,14 +5,21 @@
 
 #include <QFileInfo>
 
-#include <array>
 #include <ostream>
 
 namespace qpilot::cli {
 
 namespace {
 
-const std::array<const Verb*, 5> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb, &kCalibrationVerb};
+const Verb* const kVerbs[] = {
+    &kConvertVerb,
+    &kInfoVerb,
+    &kSimulateVerb,
+    &kDevicesVerb,
+    &kCalibrationVerb,
+    &kTrainVerb,
+    &kDatasetsVerb,
+};
 
 const Verb* findVerb(const QString& name)
 {

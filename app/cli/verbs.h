@@ -27,6 +27,8 @@ extern const Verb kInfoVerb;
 extern const Verb kSimulateVerb;
 extern const Verb kDevicesVerb;
 extern const Verb kCalibrationVerb;
+extern const Verb kTrainVerb;
+extern const Verb kDatasetsVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

@@ -3,6 +3,7 @@
 // preprocessing, classical baselines and quantum models all exchange this one value type.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace qpilot::ml {
