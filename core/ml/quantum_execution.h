@@ -1,6 +1,6 @@
 // core/ml/quantum_execution.h — internal to the quantum models: running a parametrised circuit
-// once for given bindings on core/sim (ideal state vector, final probabilities ideal or under
-// a noise model, noisy density matrix) and the inverse of a gate-only circuit.
+// for given bindings on core/sim (a prepared circuit for fast ideal reruns, final probabilities
+// ideal or under a noise model, noisy density matrix) and the inverse of a gate-only circuit.
 #pragma once
 
 #include "core/circuit/ir.h"
@@ -15,8 +15,36 @@ class NoiseModel;
 
 namespace qpilot::ml::detail {
 
-// Final pure state (single-threaded; callers parallelise over samples).
-Result<std::vector<Complex>> idealState(const Circuit& circuit, const ParamBindings& bindings);
+// A gate-only circuit inlined once, then run for many parameter values without rebuilding
+// anything: gate angles that are a constant or one of the `slots` are read directly, other
+// expressions are evaluated; fixed gates keep their matrix; the core/sim kernels apply them
+// (single-threaded; callers parallelise over samples).
+class PreparedCircuit {
+public:
+    // `slots`: the free parameters, in the order of the values passed to state().
+    static Result<PreparedCircuit> prepare(const Circuit& circuit, const std::vector<std::string>& slots);
+    int numQubits() const { return m_qubits; }
+    Result<std::vector<Complex>> state(const std::vector<double>& slotValues) const;
+    Result<std::vector<double>> probabilities(const std::vector<double>& slotValues) const;
+
+private:
+    struct Param {
+        int slot = -1;        // >= 0: the value of that slot
+        Expr expr;            // otherwise: evaluated (constant folded at prepare time)
+    };
+    struct Gate {
+        GateOp op;
+        std::vector<Param> params;
+        bool fixed = false;   // matrix below is final
+        Matrix matrix;
+    };
+    int m_qubits = 0;
+    std::vector<std::string> m_slots;
+    std::vector<Gate> m_gates;
+    Circuit m_definitions; // for gateOpMatrix of modified gates
+    bool m_needsBindings = false;
+};
+
 // Probabilities over all qubits (index bit q = qubit q): ideal, or the density-matrix method
 // with `noise` (gate noise; readout error is not applied to these exact probabilities).
 Result<std::vector<double>> finalProbabilities(const Circuit& circuit, const ParamBindings& bindings,

@@ -12,8 +12,10 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace qpilot::ml {
 
@@ -57,31 +59,69 @@ Result<Encoded> encodeAll(const encoding::Built& fm, const Samples& s, const Ker
                           double progressFrom, double progressTo)
 {
     Encoded e;
-    for (int r = 0; r < s.rows; ++r) {
+    std::optional<detail::PreparedCircuit> prepared;
+    if (o.method == KernelMethod::Statevector && !o.noise) {
+        auto p = detail::PreparedCircuit::prepare(fm.circuit, fm.inputs);
+        if (!p)
+            return p.error();
+        prepared = std::move(p.value());
+    }
+    const bool cu = o.method == KernelMethod::ComputeUncompute;
+    const size_t rows = size_t(s.rows);
+    if (cu) {
+        e.circuits.resize(rows);
+        e.inverses.resize(rows);
+    } else if (o.noise) {
+        e.densities.resize(rows);
+    } else {
+        e.states.resize(rows);
+    }
+    // Samples are independent: blocks of rows in parallel, progress and cancel between blocks.
+    std::vector<std::string> errors(rows);
+    constexpr int kBlock = 64;
+    for (int r0 = 0; r0 < s.rows; r0 += kBlock) {
         if (cancelled(o))
             return cancelError();
-        auto bind = encoding::bindFeatures(fm, rowOf(s, r));
-        if (!bind)
-            return Error{"row " + std::to_string(r) + ": " + bind.error().message};
-        if (o.method == KernelMethod::ComputeUncompute) {
-            auto c = bindParameters(fm.circuit, *bind);
-            if (!c)
-                return c.error();
-            e.inverses.push_back(detail::inverseCircuit(*c));
-            e.circuits.push_back(std::move(c.value()));
-        } else if (o.noise) {
-            auto rho = detail::noisyDensity(fm.circuit, *bind, o.noise);
-            if (!rho)
-                return rho.error();
-            e.densities.push_back(std::move(rho.value()));
-        } else {
-            auto psi = detail::idealState(fm.circuit, *bind);
-            if (!psi)
-                return psi.error();
-            e.states.push_back(std::move(psi.value()));
+        const int r1 = std::min(s.rows, r0 + kBlock);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threadCount(o))
+        for (int r = r0; r < r1; ++r) {
+            auto bind = encoding::bindFeatures(fm, rowOf(s, r));
+            if (!bind) {
+                errors[size_t(r)] = "row " + std::to_string(r) + ": " + bind.error().message;
+                continue;
+            }
+            if (cu) {
+                auto c = bindParameters(fm.circuit, *bind);
+                if (!c) {
+                    errors[size_t(r)] = c.error().message;
+                    continue;
+                }
+                e.inverses[size_t(r)] = detail::inverseCircuit(*c);
+                e.circuits[size_t(r)] = std::move(c.value());
+            } else if (o.noise) {
+                auto rho = detail::noisyDensity(fm.circuit, *bind, o.noise);
+                if (!rho) {
+                    errors[size_t(r)] = rho.error().message;
+                    continue;
+                }
+                e.densities[size_t(r)] = std::move(rho.value());
+            } else {
+                std::vector<double> values;
+                for (const std::string& name : fm.inputs)
+                    values.push_back(bind->at(name));
+                auto psi = prepared->state(values);
+                if (!psi) {
+                    errors[size_t(r)] = psi.error().message;
+                    continue;
+                }
+                e.states[size_t(r)] = std::move(psi.value());
+            }
         }
-        if (o.progress && (r % 16 == 15 || r + 1 == s.rows))
-            o.progress(progressFrom + (progressTo - progressFrom) * (r + 1) / s.rows);
+        for (int r = r0; r < r1; ++r)
+            if (!errors[size_t(r)].empty())
+                return Error{errors[size_t(r)]};
+        if (o.progress)
+            o.progress(progressFrom + (progressTo - progressFrom) * r1 / s.rows);
     }
     return e;
 }
@@ -127,28 +167,39 @@ Result<double> entry(const Encoded& a, int i, const Encoded& b, int j, const Ker
     return overlap(a.states[size_t(i)], b.states[size_t(j)]);
 }
 
-// Fills row i of `k` over the given columns in parallel; the first error wins.
-Result<bool> fillRow(KernelMatrix& k, const Encoded& a, int i, const Encoded& b, int jFrom, const KernelOptions& o,
-                     std::uint64_t streamBase)
+// Fills rows [iFrom, iTo) of `k` in one parallel region: columns from `firstColumn(i)` on.
+// Each entry is a pure function of (i, j) and its stream, so any thread count gives the same
+// matrix. The first error (in row-major order) wins.
+template <class FirstColumn>
+Result<bool> fillRows(KernelMatrix& k, const Encoded& a, int iFrom, int iTo, const Encoded& b, FirstColumn firstColumn,
+                      const KernelOptions& o, std::uint64_t streamBase)
 {
-    std::vector<std::string> errors(size_t(k.cols));
-    bool failed = false;
-#pragma omp parallel for schedule(dynamic, 8) num_threads(threadCount(o)) reduction(|| : failed)
-    for (int j = jFrom; j < k.cols; ++j) {
-        auto v = entry(a, i, b, j, o, streamBase + std::uint64_t(i) * std::uint64_t(k.cols) + std::uint64_t(j));
-        if (v)
-            k.values[size_t(i) * size_t(k.cols) + size_t(j)] = *v;
-        else {
-            errors[size_t(j)] = v.error().message;
-            failed = true;
+    long long firstBad = -1;
+    std::string error;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threadCount(o))
+    for (int i = iFrom; i < iTo; ++i) {
+        for (int j = firstColumn(i); j < k.cols; ++j) {
+            const std::uint64_t cell = std::uint64_t(i) * std::uint64_t(k.cols) + std::uint64_t(j);
+            auto v = entry(a, i, b, j, o, streamBase + cell);
+            if (v) {
+                k.values[cell] = *v;
+                continue;
+            }
+#pragma omp critical(qpilot_kernel_error)
+            if (firstBad < 0 || (long long)cell < firstBad) {
+                firstBad = (long long)cell;
+                error = v.error().message;
+            }
+            break;
         }
     }
-    if (failed)
-        for (const std::string& e : errors)
-            if (!e.empty())
-                return Error{e};
+    if (firstBad >= 0)
+        return Error{error};
     return true;
 }
+
+// Rows per parallel block: progress and cancel are checked between blocks.
+constexpr int kRowBlock = 32;
 
 } // namespace
 
@@ -159,40 +210,41 @@ Result<KernelMatrix> gramMatrix(const encoding::Built& fm, const Samples& s, con
     if (o.method == KernelMethod::ComputeUncompute && o.shots < 1)
         return Error{"quantum kernel: compute-uncompute needs at least one shot"};
     const bool cu = o.method == KernelMethod::ComputeUncompute;
+    const auto t0 = std::chrono::steady_clock::now();
     auto enc = encodeAll(fm, s, o, 0.0, cu ? 0.05 : 0.5);
     if (!enc)
         return enc.error();
+    const auto t1 = std::chrono::steady_clock::now();
     KernelMatrix k;
+    k.encodeSeconds = std::chrono::duration<double>(t1 - t0).count();
     k.rows = k.cols = s.rows;
     k.values.assign(size_t(s.rows) * size_t(s.rows), 0.0);
     const long long pairs = (long long)s.rows * (s.rows - 1) / 2;
-    k.circuitExecutions = cu ? pairs * o.shots : s.rows;
-    for (int i = 0; i < s.rows; ++i) {
+    k.circuitExecutions = cu ? (pairs + (o.noise ? s.rows : 0)) * o.shots : s.rows;
+    for (int i0 = 0; i0 < s.rows; i0 += kRowBlock) {
         if (cancelled(o))
             return cancelError();
-        if (cu) {
-            k.values[size_t(i) * size_t(k.cols) + size_t(i)] = 1.0; // U†(x)U(x) = I exactly
-            if (o.noise) { // with noise the diagonal is a measured quantity too
-                auto d = entry(*enc, i, *enc, i, o, kGramStream + std::uint64_t(i) * std::uint64_t(k.cols) + std::uint64_t(i));
-                if (!d)
-                    return d.error();
-                k.values[size_t(i) * size_t(k.cols) + size_t(i)] = *d;
-                k.circuitExecutions += o.shots;
-            }
-            if (auto ok = fillRow(k, *enc, i, *enc, i + 1, o, kGramStream); !ok)
-                return ok.error();
-        } else if (auto ok = fillRow(k, *enc, i, *enc, i, o, kGramStream); !ok) {
+        const int i1 = std::min(s.rows, i0 + kRowBlock);
+        // Compute-uncompute: U†(x)U(x) = I exactly, so the ideal diagonal is 1 without running
+        // anything; with noise the diagonal is measured like every other entry.
+        const bool measureDiagonal = !cu || o.noise;
+        if (cu && !o.noise)
+            for (int i = i0; i < i1; ++i)
+                k.values[size_t(i) * size_t(k.cols) + size_t(i)] = 1.0;
+        auto first = [&](int i) { return measureDiagonal ? i : i + 1; };
+        if (auto ok = fillRows(k, *enc, i0, i1, *enc, first, o, kGramStream); !ok)
             return ok.error();
-        }
-        for (int j = i + 1; j < s.rows; ++j)
-            k.values[size_t(j) * size_t(k.cols) + size_t(i)] = k.values[size_t(i) * size_t(k.cols) + size_t(j)];
+        for (int i = i0; i < i1; ++i)
+            for (int j = i + 1; j < s.rows; ++j)
+                k.values[size_t(j) * size_t(k.cols) + size_t(i)] = k.values[size_t(i) * size_t(k.cols) + size_t(j)];
         if (o.progress) {
             // Work of row i is proportional to the columns left.
             const double from = cu ? 0.05 : 0.5;
-            const double done = 1.0 - double(s.rows - i - 1) * (s.rows - i) / (double(s.rows) * (s.rows + 1));
+            const double done = 1.0 - double(s.rows - i1) * (s.rows - i1 + 1) / (double(s.rows) * (s.rows + 1));
             o.progress(from + (1 - from) * done);
         }
     }
+    k.entrySeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     return k;
 }
 
@@ -205,27 +257,32 @@ Result<KernelMatrix> crossKernel(const encoding::Built& fm, const Samples& test,
     const bool cu = o.method == KernelMethod::ComputeUncompute;
     if (cu && o.shots < 1)
         return Error{"quantum kernel: compute-uncompute needs at least one shot"};
+    const auto t0 = std::chrono::steady_clock::now();
     auto a = encodeAll(fm, test, o, 0.0, cu ? 0.02 : 0.25);
     if (!a)
         return a.error();
     auto b = encodeAll(fm, train, o, cu ? 0.02 : 0.25, cu ? 0.05 : 0.5);
     if (!b)
         return b.error();
+    const auto t1 = std::chrono::steady_clock::now();
     KernelMatrix k;
+    k.encodeSeconds = std::chrono::duration<double>(t1 - t0).count();
     k.rows = test.rows;
     k.cols = train.rows;
     k.values.assign(size_t(k.rows) * size_t(k.cols), 0.0);
     k.circuitExecutions = cu ? (long long)k.rows * k.cols * o.shots : (long long)k.rows + k.cols;
-    for (int i = 0; i < k.rows; ++i) {
+    for (int i0 = 0; i0 < k.rows; i0 += kRowBlock) {
         if (cancelled(o))
             return cancelError();
-        if (auto ok = fillRow(k, *a, i, *b, 0, o, kCrossStream); !ok)
+        const int i1 = std::min(k.rows, i0 + kRowBlock);
+        if (auto ok = fillRows(k, *a, i0, i1, *b, [](int) { return 0; }, o, kCrossStream); !ok)
             return ok.error();
         if (o.progress) {
             const double from = cu ? 0.05 : 0.5;
-            o.progress(from + (1 - from) * (i + 1) / k.rows);
+            o.progress(from + (1 - from) * i1 / k.rows);
         }
     }
+    k.entrySeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     return k;
 }
 

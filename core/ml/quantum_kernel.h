@@ -46,6 +46,8 @@ struct KernelMatrix {
     int cols = 0;
     std::vector<double> values;
     long long circuitExecutions = 0; // simulations (exact) or shots (compute-uncompute)
+    double encodeSeconds = 0;        // preparing one state / circuit per sample
+    double entrySeconds = 0;         // overlaps (exact) or compute-uncompute circuits
     double at(int i, int j) const { return values[size_t(i) * size_t(cols) + size_t(j)]; }
 };
 

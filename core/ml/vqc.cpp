@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 namespace qpilot::ml {
 
@@ -124,15 +125,21 @@ struct Evaluator {
     const VqcModel& m;
     std::vector<ParamBindings> inputs; // per row
     std::uint64_t streamBase = 0;
+    std::vector<std::shared_ptr<const detail::PreparedCircuit>> prepared; // ideal runs, per row
 
     int threads() const { return m.options.threads > 0 ? m.options.threads : omp_get_max_threads(); }
 
     Result<std::vector<double>> run(int row, const std::vector<double>& w, std::uint64_t stream) const
     {
-        ParamBindings b = inputs[size_t(row)];
-        for (size_t j = 0; j < w.size(); ++j)
-            b[m.weightNames[j]] = w[j];
-        auto probs = detail::finalProbabilities(m.circuit, b, m.options.noise);
+        Result<std::vector<double>> probs = Error{};
+        if (m.options.noise) {
+            ParamBindings b = inputs[size_t(row)];
+            for (size_t j = 0; j < w.size(); ++j)
+                b[m.weightNames[j]] = w[j];
+            probs = detail::finalProbabilities(m.circuit, b, m.options.noise);
+        } else {
+            probs = prepared[size_t(row)]->probabilities(w);
+        }
         if (!probs || m.options.shots <= 0)
             return probs;
         const auto draws = sim::sampleIndices(*probs, m.options.shots, m.options.seed, kShotStreamBase + stream);
@@ -148,11 +155,20 @@ Result<Evaluator> evaluator(const VqcModel& m, const Samples& s)
     if (s.features != m.encoding.features)
         return Error{"VQC: the samples have " + std::to_string(s.features) + " features, the model expects "
                      + std::to_string(m.encoding.features)};
-    Evaluator e{m, {}, 0};
+    Evaluator e{m, {}, 0, {}};
     for (int r = 0; r < s.rows; ++r) {
         auto b = encoding::bindFeatures(m.encoding, std::vector<double>(s.row(r), s.row(r) + s.features));
         if (!b)
             return Error{"VQC: row " + std::to_string(r) + ": " + b.error().message};
+        if (!m.options.noise) {
+            auto bound = bindParameters(m.circuit, *b);
+            if (!bound)
+                return Error{"VQC: " + bound.error().message};
+            auto p = detail::PreparedCircuit::prepare(*bound, m.weightNames);
+            if (!p)
+                return Error{"VQC: " + p.error().message};
+            e.prepared.push_back(std::make_shared<const detail::PreparedCircuit>(std::move(p.value())));
+        }
         e.inputs.push_back(std::move(b.value()));
     }
     return e;
