@@ -8,6 +8,7 @@
 #include "core/circuit/metrics.h"
 #include "core/circuit/qasm.h"
 #include "core/circuit/transform.h"
+#include "core/device/device.h"
 #include "core/encoding/encoding.h"
 
 #include <QJsonArray>
@@ -43,6 +44,8 @@ const char kUsage[] =
     "  --layers L           re-uploading layers (default 2)\n"
     "  --block B            re-uploading trainable block ry|ryrz (default ryrz)\n"
     "  --native G1,G2,...   native gates of the hardware-efficient ansatz (default rz,sx,cz)\n"
+    "  --couplers A-B,...   its two-qubit pairs (default brick: 0-1,2-3,...,1-2,3-4,...)\n"
+    "  --device ID          its native gates and couplers from a device profile\n"
     "  --values v1,v2,...   bind the features (ansaetze: the trainable angles)\n"
     "  -o, --output OUT     write the OpenQASM 3 program to OUT\n"
     "  --list               list the encodings and ansaetze with their options\n"
@@ -51,7 +54,8 @@ const char kUsage[] =
     "\n"
     "Examples:\n"
     "  qpilot encode --encoding zz --features 8 --reps 2 --entanglement linear\n"
-    "  qpilot encode --encoding amplitude --features 5 --values 1,-2,0,3,0.5 -o amp.qasm\n";
+    "  qpilot encode --encoding amplitude --features 5 --values 1,-2,0,3,0.5 -o amp.qasm\n"
+    "  qpilot encode --encoding hardware_efficient --features 4 --device iqm_garnet --reps 2\n";
 
 int parseInt(const QString& text, const char* what, int& value, std::ostream& err)
 {
@@ -117,12 +121,14 @@ int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption layersOpt(QStringLiteral("layers"), QString(), QStringLiteral("L"));
     const QCommandLineOption blockOpt(QStringLiteral("block"), QString(), QStringLiteral("B"));
     const QCommandLineOption nativeOpt(QStringLiteral("native"), QString(), QStringLiteral("GATES"));
+    const QCommandLineOption couplersOpt(QStringLiteral("couplers"), QString(), QStringLiteral("PAIRS"));
+    const QCommandLineOption deviceOpt(QStringLiteral("device"), QString(), QStringLiteral("ID"));
     const QCommandLineOption valuesOpt(QStringLiteral("values"), QString(), QStringLiteral("V"));
     const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("OUT"));
     const QCommandLineOption listOpt(QStringLiteral("list"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
-    parser.addOptions({encOpt, featOpt, repsOpt, entOpt, rotOpt, layersOpt, blockOpt, nativeOpt, valuesOpt, outOpt,
-                       listOpt, jsonOpt, helpOption()});
+    parser.addOptions({encOpt, featOpt, repsOpt, entOpt, rotOpt, layersOpt, blockOpt, nativeOpt, couplersOpt, deviceOpt,
+                       valuesOpt, outOpt, listOpt, jsonOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kEncodeVerb, args, out, err); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -171,6 +177,33 @@ int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
         o.nativeGates.clear();
         for (const QString& g : parser.value(nativeOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             o.nativeGates.push_back(g.trimmed().toLower().toStdString());
+    }
+
+    if (parser.isSet(couplersOpt)) {
+        for (const QString& pair : parser.value(couplersOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList ab = pair.trimmed().split(QLatin1Char('-'));
+            bool okA = false, okB = false;
+            const int a = ab.size() == 2 ? ab[0].toInt(&okA) : 0;
+            const int b = ab.size() == 2 ? ab[1].toInt(&okB) : 0;
+            if (!okA || !okB)
+                return reportError(err, ExitUsage, "encode: --couplers: '" + pair.toStdString() + "' is not a pair like 0-1", verb);
+            o.couplers.emplace_back(a, b);
+        }
+    }
+    if (parser.isSet(deviceOpt) || parser.isSet(nativeOpt) || parser.isSet(couplersOpt)) {
+        if (*kind != Kind::HardwareEfficient)
+            return reportError(err, ExitUsage, "encode: --device, --native and --couplers apply to hardware_efficient only", verb);
+    }
+    if (parser.isSet(deviceOpt)) {
+        if (parser.isSet(nativeOpt) || parser.isSet(couplersOpt))
+            return reportError(err, ExitUsage, "encode: --device sets the native gates and couplers; drop --native/--couplers", verb);
+        auto device = findDevice(parser.value(deviceOpt).toStdString());
+        if (!device)
+            return reportError(err, ExitUsage, "encode: " + device.error().message, verb);
+        auto withDevice = hardwareEfficientForDevice(*device, features, o);
+        if (!withDevice)
+            return reportError(err, ExitUsage, "encode: " + withDevice.error().message, verb);
+        o = *withDevice;
     }
 
     auto formula = resources(*kind, features, o);

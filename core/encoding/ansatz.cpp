@@ -12,8 +12,8 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 // How the hardware-efficient ansatz realises its blocks in a native gate set.
-enum class OneQ { RzSx, Prx, Gpi2, RyRz, RxRz, RxRy };
-enum class TwoQ { CZ, CX, ECR, MS, ISwap, RZZ };
+enum class OneQ { RzSx, Prx, U1q, Gpi2, RyRz, RxRz, RxRy };
+enum class TwoQ { CZ, CX, ECR, MS, ISwap, RZZ, ZZ };
 
 struct NativePlan {
     OneQ one = OneQ::RzSx;
@@ -31,26 +31,32 @@ Result<NativePlan> nativePlan(const std::vector<std::string>& gates)
 {
     for (const std::string& g : gates) {
         const auto known = supportedNativeGates();
-        if (std::find(known.begin(), known.end(), g) == known.end() && g != "x" && g != "measure" && g != "id")
-            return Error{"hardware-efficient ansatz: unknown native gate '" + g + "' (known: rz, sx, x, rx, ry, prx, gpi, gpi2, cz, cx, ecr, ms, iswap, rzz)"};
+        if (std::find(known.begin(), known.end(), g) == known.end()) {
+            std::string list;
+            for (const std::string& k : known)
+                list += (list.empty() ? "" : ", ") + k;
+            return Error{"hardware-efficient ansatz: unknown native gate '" + g + "' (known: " + list + ")"};
+        }
     }
     NativePlan p;
     if (has(gates, "rz") && has(gates, "sx")) { p.one = OneQ::RzSx; p.gatesPerBlock = 5; p.paramsPerBlock = 3; }
     else if (has(gates, "prx")) { p.one = OneQ::Prx; p.gatesPerBlock = 1; p.paramsPerBlock = 2; }
+    else if (has(gates, "u1q")) { p.one = OneQ::U1q; p.gatesPerBlock = 1; p.paramsPerBlock = 2; }
     else if (has(gates, "gpi2")) { p.one = OneQ::Gpi2; p.gatesPerBlock = 2; p.paramsPerBlock = 2; }
     else if (has(gates, "ry") && has(gates, "rz")) { p.one = OneQ::RyRz; p.gatesPerBlock = 2; p.paramsPerBlock = 2; }
     else if (has(gates, "rx") && has(gates, "rz")) { p.one = OneQ::RxRz; p.gatesPerBlock = 2; p.paramsPerBlock = 2; }
     else if (has(gates, "rx") && has(gates, "ry")) { p.one = OneQ::RxRy; p.gatesPerBlock = 2; p.paramsPerBlock = 2; }
     else
-        return Error{"hardware-efficient ansatz: the native gates have no trainable single-qubit rotation set (need rz+sx, prx, gpi2, or two of rx/ry/rz)"};
+        return Error{"hardware-efficient ansatz: the native gates have no trainable single-qubit rotation set (need rz+sx, prx, u1q, gpi2, or two of rx/ry/rz)"};
     if (has(gates, "cz")) p.two = TwoQ::CZ;
     else if (has(gates, "cx")) p.two = TwoQ::CX;
     else if (has(gates, "ecr")) p.two = TwoQ::ECR;
     else if (has(gates, "ms")) p.two = TwoQ::MS;
     else if (has(gates, "iswap")) p.two = TwoQ::ISwap;
     else if (has(gates, "rzz")) p.two = TwoQ::RZZ;
+    else if (has(gates, "zz")) p.two = TwoQ::ZZ;
     else
-        return Error{"hardware-efficient ansatz: the native gates have no two-qubit gate (need cz, cx, ecr, ms, iswap or rzz)"};
+        return Error{"hardware-efficient ansatz: the native gates have no two-qubit gate (need cz, cx, ecr, ms, iswap, rzz or zz)"};
     return p;
 }
 
@@ -65,7 +71,8 @@ Operation step(GateKind kind, std::vector<int> qubits, std::vector<Expr> params)
     return op;
 }
 
-// Exact definitions of the composite native gates (IQM PRX; IonQ GPI2, MS).
+// Exact definitions of the composite native gates: IQM PRX and Quantinuum U1q (both
+// RZ(φ)RX(θ)RZ(-φ)), IonQ GPI2 and MS (phases 0 in the ansatz), Quantinuum ZZ = RZZ(π/2).
 void addDefinition(Circuit& c, const std::string& name)
 {
     if (c.definition(name))
@@ -73,7 +80,10 @@ void addDefinition(Circuit& c, const std::string& name)
     const Expr phi = Expr::parameter("phi");
     GateDefinition d;
     d.name = name;
-    if (name == "prx") {
+    if (name == "zz") {
+        d.qubitNames = {"a", "b"};
+        d.body = {step(GateKind::RZZ, {0, 1}, {Expr(kPi / 2)})};
+    } else if (name == "prx" || name == "u1q") {
         const Expr theta = Expr::parameter("theta");
         d.paramNames = {"theta", "phi"};
         d.qubitNames = {"a"};
@@ -104,11 +114,13 @@ void nativeBlock(CircuitBuilder& b, const NativePlan& p, int q)
         b.gate(GateKind::SX, {q});
         b.gate(GateKind::RZ, {q}, {b.weight()});
         break;
-    case OneQ::Prx: {
+    case OneQ::Prx:
+    case OneQ::U1q: {
+        const char* name = p.one == OneQ::Prx ? "prx" : "u1q";
         const Expr t = b.weight();
         const Expr f = b.weight();
-        addDefinition(b.built.circuit, "prx");
-        b.custom("prx", {q}, {t, f});
+        addDefinition(b.built.circuit, name);
+        b.custom(name, {q}, {t, f});
         break;
     }
     case OneQ::Gpi2:
@@ -130,6 +142,10 @@ void nativeEntangler(CircuitBuilder& b, const NativePlan& p, int i, int j)
     case TwoQ::ECR: b.gate(GateKind::ECR, {i, j}); break;
     case TwoQ::ISwap: b.gate(GateKind::ISwap, {i, j}); break;
     case TwoQ::RZZ: b.gate(GateKind::RZZ, {i, j}, {Expr(kPi / 2)}); break;
+    case TwoQ::ZZ:
+        addDefinition(b.built.circuit, "zz");
+        b.custom("zz", {i, j}, {});
+        break;
     case TwoQ::MS:
         addDefinition(b.built.circuit, "ms");
         b.custom("ms", {i, j}, {Expr(0.0), Expr(0.0)});

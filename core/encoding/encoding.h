@@ -17,6 +17,10 @@
 #include <utility>
 #include <vector>
 
+namespace qpilot {
+struct DeviceProfile;
+}
+
 namespace qpilot::encoding {
 
 enum class Kind {
@@ -123,10 +127,17 @@ struct CatalogEntry {
 };
 const std::vector<CatalogEntry>& catalog();
 
-// Native gates the hardware-efficient ansatz understands (1q: rz+sx, rx+rz, ry+rz, prx,
-// gpi2; 2q: cz, cx, ecr, ms, iswap, rzz; x and gpi may be listed but are not used). prx, gpi2
-// and ms are emitted as composite gates with exact definitions in standard gates (IQM PRX;
-// IonQ GPI2, and MS at phases 0).
+// Native gates the hardware-efficient ansatz understands (1q: rz+sx, prx, u1q, gpi2, or two
+// of rx/ry/rz; 2q: cz, cx, ecr, ms, iswap, rzz, zz; x and gpi may be listed but are not used).
+// prx, u1q, gpi2, ms and zz are emitted as composite gates with exact definitions in standard
+// gates (IQM PRX, Quantinuum U1q = RZ(φ)RX(θ)RZ(-φ); IonQ GPI2, MS at phases 0; Quantinuum
+// ZZ = RZZ(π/2)).
 std::vector<std::string> supportedNativeGates();
+
+// Options for the hardware-efficient ansatz on a device: its native gates, and its couplers
+// among qubits 0..n-1 in an operand order the device allows. All-to-all devices, and profiles
+// that carry no coupling map, use the brick pattern on 0..n-1 (the transpiler routes it).
+// Error when the device is too small or its coupling map leaves qubits 0..n-1 uncoupled.
+Result<Options> hardwareEfficientForDevice(const DeviceProfile& device, int qubits, Options options = {});
 
 } // namespace qpilot::encoding

@@ -1,6 +1,7 @@
 // core/encoding/registry.cpp — names, option defaults and validation, the dispatch from a
 // Kind to its builder and formula, binding a sample's features, and the catalog.
 #include "core/circuit/transform.h"
+#include "core/device/device.h"
 #include "core/encoding/builder.h"
 
 #include <cmath>
@@ -141,7 +142,7 @@ std::optional<Axis> axisByName(const std::string& name)
 
 std::vector<std::string> supportedNativeGates()
 {
-    return {"rz", "sx", "rx", "ry", "prx", "gpi", "gpi2", "cz", "cx", "ecr", "ms", "iswap", "rzz"};
+    return {"rz", "sx", "x", "rx", "ry", "prx", "u1q", "gpi", "gpi2", "cz", "cx", "ecr", "ms", "iswap", "rzz", "zz"};
 }
 
 Result<Resources> resources(Kind kind, int features, const Options& options)
@@ -222,6 +223,26 @@ ParamBindings weightBindings(const Built& built, const std::vector<double>& valu
     return b;
 }
 
+Result<Options> hardwareEfficientForDevice(const DeviceProfile& device, int qubits, Options options)
+{
+    if (qubits < 1 || qubits > device.numQubits)
+        return Error{"device '" + device.id + "' has " + std::to_string(device.numQubits) + " qubits; cannot place "
+                     + std::to_string(qubits)};
+    options.nativeGates = device.nativeGates;
+    options.couplers.clear();
+    if (!device.allToAll && !device.couplers.empty()) {
+        // The coupled pairs inside qubits 0..n-1, in the operand order the device allows.
+        for (const auto& [a, b] : undirectedEdges(device)) {
+            if (a >= qubits || b >= qubits)
+                continue;
+            options.couplers.push_back(allowsTwoQubitGate(device, a, b) ? std::make_pair(a, b) : std::make_pair(b, a));
+        }
+        if (options.couplers.empty() && qubits > 1)
+            return Error{"device '" + device.id + "': qubits 0.." + std::to_string(qubits - 1) + " have no coupler between them"};
+    }
+    return options;
+}
+
 const std::vector<CatalogEntry>& catalog()
 {
     static const std::vector<CatalogEntry> entries = [] {
@@ -247,7 +268,7 @@ const std::vector<CatalogEntry>& catalog()
             {Kind::EfficientSU2, "efficient_su2", true, "Qiskit EfficientSU2: RY+RZ layers and CX entanglement, final rotation layer",
              "n", "reps*pairs", "2*n*(reps+1)", {with(reps, "3"), with(ent, "reverse_linear")}},
             {Kind::HardwareEfficient, "hardware_efficient", true, "layers of native single-qubit blocks and the native two-qubit gate on brick pairs or couplers",
-             "n", "reps*pairs", "p*n*(reps+1) (p: 3 for rz+sx, 2 for prx/gpi2/rotation pairs)", {with(reps, "3"), native}},
+             "n", "reps*pairs", "p*n*(reps+1) (p: 3 for rz+sx, 2 for prx/u1q/gpi2/rotation pairs)", {with(reps, "3"), native}},
         };
     }();
     return entries;

@@ -43,6 +43,8 @@ private slots:
         QTest::newRow("SU2 3 full r2") << QStringList{"--encoding", "efficient_su2", "--features", "3", "--reps", "2", "--entanglement", "full"} << 3 << 6 << 18;
         QTest::newRow("reupload 3 L3") << QStringList{"--encoding", "reupload", "--features", "3", "--layers", "3", "--block", "ry"} << 3 << 6 << 12;
         QTest::newRow("hea ionq") << QStringList{"--encoding", "hardware_efficient", "--features", "4", "--native", "gpi,gpi2,ms", "--reps", "2"} << 4 << 6 << 24;
+        QTest::newRow("hea device iqm") << QStringList{"--encoding", "hardware_efficient", "--features", "4", "--device", "iqm_garnet", "--reps", "2"} << 4 << 6 << 24;
+        QTest::newRow("hea ring couplers") << QStringList{"--encoding", "hea", "--features", "4", "--couplers", "0-1,1-2,2-3,3-0", "--reps", "1"} << 4 << 4 << 24;
     }
     void jsonResources()
     {
@@ -129,6 +131,11 @@ private slots:
         QTest::newRow("bad rotation") << QStringList{"--encoding", "angle", "--features", "3", "--rotation", "w"} << "unknown --rotation 'w'";
         QTest::newRow("reps 0") << QStringList{"--encoding", "zz", "--features", "3", "--reps", "0"} << "reps must be between";
         QTest::newRow("native no 2q") << QStringList{"--encoding", "hardware_efficient", "--features", "3", "--native", "rz,sx"} << "no two-qubit gate";
+        QTest::newRow("bad couplers") << QStringList{"--encoding", "hardware_efficient", "--features", "3", "--couplers", "0-1,1:2"} << "'1:2' is not a pair";
+        QTest::newRow("coupler out of range") << QStringList{"--encoding", "hardware_efficient", "--features", "3", "--couplers", "0-5"} << "not a pair of distinct qubits";
+        QTest::newRow("unknown device") << QStringList{"--encoding", "hardware_efficient", "--features", "3", "--device", "nope"} << "nope";
+        QTest::newRow("device too small") << QStringList{"--encoding", "hardware_efficient", "--features", "30", "--device", "iqm_garnet"} << "cannot place 30";
+        QTest::newRow("device not hea") << QStringList{"--encoding", "zz", "--features", "3", "--device", "iqm_garnet"} << "hardware_efficient only";
         QTest::newRow("ansatz values count") << QStringList{"--encoding", "real_amplitudes", "--features", "2", "--reps", "1", "--values", "1,2"} << "4 trainable parameters";
     }
     void badInput()

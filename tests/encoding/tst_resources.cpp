@@ -4,6 +4,7 @@
 // formulas (Qiskit RealAmplitudes n(reps+1), EfficientSU2 2n(reps+1); Möttönen CNOTs
 // 2^(n+1)-2n-2 from reference §5), entangler maps in Qiskit's order, and bad input.
 #include "core/circuit/metrics.h"
+#include "core/device/device.h"
 #include "core/encoding/encoding.h"
 
 #include <QtTest>
@@ -26,6 +27,8 @@ private slots:
     void entanglerMaps();
     void nativeGatesOnly_data();
     void nativeGatesOnly();
+    void deviceNativeAnsatz_data();
+    void deviceNativeAnsatz();
     void badInput_data();
     void badInput();
     void catalogListsEverything();
@@ -197,6 +200,7 @@ void TestResources::nativeGatesOnly_data()
     QTest::newRow("iqm") << QStringList{"prx", "cz"};
     QTest::newRow("ionq") << QStringList{"gpi", "gpi2", "ms"};
     QTest::newRow("rigetti-like") << QStringList{"rx", "rz", "iswap"};
+    QTest::newRow("quantinuum") << QStringList{"u1q", "rz", "zz"};
 }
 
 void TestResources::nativeGatesOnly()
@@ -212,6 +216,62 @@ void TestResources::nativeGatesOnly()
         QVERIFY2(native.contains(QString::fromStdString(name)), name.c_str());
         QVERIFY(count > 0);
     }
+}
+
+void TestResources::deviceNativeAnsatz_data()
+{
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("layout"); // profile as shipped, heavy-hex directed, all-to-all
+    for (const DeviceProfile& d : builtinDevices())
+        for (const char* layout : {"profile", "heavy-hex", "all-to-all"})
+            QTest::addRow("%s %s", d.id.c_str(), layout) << QString::fromStdString(d.id) << QString(layout);
+}
+
+void TestResources::deviceNativeAnsatz()
+{
+    QFETCH(QString, device);
+    QFETCH(QString, layout);
+    DeviceProfile d = findDevice(device.toStdString()).value();
+    if (layout == "heavy-hex") {
+        d.numQubits = 127;
+        d.couplers = heavyHexCouplers(127).value();
+        d.directed = true; // Eagle-style: (a, b) only as listed
+        d.allToAll = false;
+    } else if (layout == "all-to-all") {
+        d.allToAll = true;
+        d.couplers.clear();
+    }
+    const int n = 5;
+    Options base;
+    base.reps = 2;
+    auto o = hardwareEfficientForDevice(d, n, base);
+    QVERIFY2(o.ok(), o ? "" : o.error().message.c_str());
+    auto b = build(Kind::HardwareEfficient, n, *o);
+    QVERIFY2(b.ok(), b ? "" : b.error().message.c_str());
+    // Only the device's native gates; on a coupling map every 2q gate on an allowed coupler in
+    // an allowed operand order, otherwise the brick pairs.
+    for (const auto& [name, count] : circuitMetrics(b->circuit).countsByName)
+        QVERIFY2(std::find(d.nativeGates.begin(), d.nativeGates.end(), name) != d.nativeGates.end(), name.c_str());
+    const auto brick = entanglerPairs(Entanglement::Brick, n);
+    int twoQ = 0;
+    for (const Operation& op : b->circuit.ops) {
+        const auto& g = std::get<GateOp>(op.op);
+        if (g.qubits.size() != 2)
+            continue;
+        const std::pair<int, int> pair{g.qubits[0], g.qubits[1]};
+        if (d.couplers.empty())
+            QVERIFY(std::find(brick.begin(), brick.end(), pair) != brick.end());
+        else
+            QVERIFY2(allowsTwoQubitGate(d, pair.first, pair.second), qPrintable(QString("%1,%2").arg(pair.first).arg(pair.second)));
+        ++twoQ;
+    }
+    const auto f = resources(Kind::HardwareEfficient, n, *o);
+    QCOMPARE(static_cast<long long>(twoQ), f->twoQubitGates);
+    if (layout == "heavy-hex")
+        QCOMPARE(twoQ, 2 * 4); // qubits 0..4 are a chain in the heavy-hex numbering: 4 couplers per rep
+    else
+        QCOMPARE(twoQ, 2 * 4); // brick on 5 qubits: 4 pairs per rep
+    QVERIFY(!hardwareEfficientForDevice(d, d.numQubits + 1).ok());
 }
 
 void TestResources::badInput_data()

@@ -267,9 +267,11 @@ void TestStates::reuploadBindsWeights()
     QCOMPARE(b->weights, (std::vector<std::string>{"theta_0", "theta_1"}));
     // One qubit, RY everywhere: RY(θ1) RY(x) RY(θ0) RY(x)|0> = RY(2x+θ0+θ1)|0>.
     const double x = 0.4, t0 = 0.3, t1 = -1.1;
-    ParamBindings bind = bindFeatures(*b, {x}).value();
-    for (const auto& [k, v] : weightBindings(*b, {t0, t1}))
-        bind[k] = v;
+    const auto features = bindFeatures(*b, std::vector<double>{x});
+    QVERIFY(features.ok());
+    ParamBindings bind = *features;
+    const ParamBindings weights = weightBindings(*b, std::vector<double>{t0, t1});
+    bind.insert(weights.begin(), weights.end());
     sim::SimOptions so;
     so.wantStatevector = true;
     so.parameters = bind;
