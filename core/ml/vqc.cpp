@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <memory>
 
 namespace qpilot::ml {
@@ -191,7 +192,8 @@ struct LossGrad {
     long long executions = 0;
 };
 
-Result<LossGrad> evaluate(const Evaluator& e, const Samples& s, const std::vector<int>& rows, const std::vector<double>& w,
+// Each call uses fresh shot streams: rows x (1 + 2P) from e.streamBase on, then advances it.
+Result<LossGrad> evaluate(Evaluator& e, const Samples& s, const std::vector<int>& rows, const std::vector<double>& w,
                           bool wantGradient)
 {
     const VqcModel& m = e.m;
@@ -234,6 +236,7 @@ Result<LossGrad> evaluate(const Evaluator& e, const Samples& s, const std::vecto
         }
         grads[size_t(k)] = std::move(g);
     }
+    e.streamBase += std::uint64_t(n) * perRow;
     for (const std::string& err : errors)
         if (!err.empty())
             return Error{"VQC: " + err};
@@ -366,7 +369,7 @@ Result<double> vqcLoss(const VqcModel& m, const Samples& s, long long* execution
     auto e = evaluator(m, s);
     if (!e)
         return e.error();
-    auto r = evaluate(*e, s, allRows(s.rows), m.weights, false);
+    auto r = evaluate(e.value(), s, allRows(s.rows), m.weights, false);
     if (!r)
         return r.error();
     if (executions)
@@ -383,7 +386,7 @@ Result<std::vector<double>> vqcGradient(const VqcModel& m, const Samples& s, lon
     auto e = evaluator(m, s);
     if (!e)
         return e.error();
-    auto r = evaluate(*e, s, allRows(s.rows), m.weights, true);
+    auto r = evaluate(e.value(), s, allRows(s.rows), m.weights, true);
     if (!r)
         return r.error();
     if (executions)
@@ -418,7 +421,6 @@ double cobylaObjective(unsigned n, const double* x, double*, void* data)
         nlopt_force_stop(c->opt);
         return 0;
     }
-    c->e->streamBase += std::uint64_t(c->rows.size());
     c->report->circuitExecutions += r->executions;
     c->report->loss.push_back(r->loss);
     ++c->report->iterations;
@@ -465,7 +467,6 @@ Result<VqcModel> trainVqc(const Samples& train, const VqcOptions& options, VqcRe
         cursor += batch;
         return rows;
     };
-    const std::uint64_t perRow = 1 + 2 * P;
 
     if (options.optimizer == VqcOptimizer::Adam) {
         std::vector<double> mom(P, 0.0), vel(P, 0.0);
@@ -477,7 +478,6 @@ Result<VqcModel> trainVqc(const Samples& train, const VqcOptions& options, VqcRe
             auto r = evaluate(e, train, rows, m.weights, true);
             if (!r)
                 return r.error();
-            e.streamBase += rows.size() * perRow;
             report.circuitExecutions += r->executions;
             report.loss.push_back(r->loss);
             for (size_t j = 0; j < P; ++j) {
@@ -510,11 +510,9 @@ Result<VqcModel> trainVqc(const Samples& train, const VqcOptions& options, VqcRe
             auto lp = evaluate(e, train, rows, wp, false);
             if (!lp)
                 return lp.error();
-            e.streamBase += rows.size();
             auto lm = evaluate(e, train, rows, wm, false);
             if (!lm)
                 return lm.error();
-            e.streamBase += rows.size();
             report.circuitExecutions += lp->executions + lm->executions;
             report.loss.push_back(0.5 * (lp->loss + lm->loss));
             for (size_t j = 0; j < P; ++j)

@@ -179,6 +179,10 @@ void TestQuantumKernel::computeUncomputeWithinBinomialError()
     // Same seed: identical; another seed: different estimates.
     auto again = gramMatrix(fm, s, o);
     QVERIFY(again->values == shots->values);
+    o.threads = 1; // any thread count gives the same draws
+    auto single = gramMatrix(fm, s, o);
+    QVERIFY(single->values == shots->values);
+    o.threads = 0;
     o.seed = 100;
     auto other = gramMatrix(fm, s, o);
     QVERIFY(other->values != shots->values);

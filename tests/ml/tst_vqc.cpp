@@ -76,6 +76,7 @@ private slots:
     void executionCounts();
     void trainsToHighAccuracy();
     void sameSeedSameResult();
+    void shotEstimatesWithinBinomialError();
     void spsaAndCobylaLowerTheLoss();
     void noisyModel();
     void badInput();
@@ -223,6 +224,29 @@ void TestVqc::sameSeedSameResult()
         QVERIFY(m3.ok());
         QVERIFY(m3->weights != m1->weights);
     }
+}
+
+void TestVqc::shotEstimatesWithinBinomialError()
+{
+    VqcOptions o;
+    o.seed = 8;
+    auto exact = makeVqc(2, 2, o);
+    o.shots = 4000;
+    auto shots = makeVqc(2, 2, o);
+    QVERIFY(exact.ok() && shots.ok());
+    QCOMPARE(exact->weights, shots->weights);
+    const Samples s = separable(20, 6);
+    auto pe = vqcProbabilities(*exact, s), ps = vqcProbabilities(*shots, s);
+    QVERIFY(pe.ok() && ps.ok());
+    int differ = 0;
+    for (int i = 0; i < s.rows; ++i) {
+        const double p = pe.value()[size_t(i)][1], q = ps.value()[size_t(i)][1];
+        const double sigma = std::sqrt(p * (1 - p) / o.shots) + 1.0 / o.shots;
+        QVERIFY2(std::abs(p - q) <= 5 * sigma, qPrintable(QString("%1 vs %2").arg(q).arg(p)));
+        QVERIFY(std::abs(q * o.shots - std::round(q * o.shots)) < 1e-6); // a count over 4000 shots
+        differ += p != q;
+    }
+    QVERIFY(differ > 0);
 }
 
 void TestVqc::spsaAndCobylaLowerTheLoss()
