@@ -182,22 +182,31 @@ Result<Resources> ansatzResources(Kind kind, int n, const Options& o)
     r.twoQubitGates = reps * pairs;
     r.trainableParameters = static_cast<int>((reps + 1) * n * p);
     r.parameterFormula = std::to_string(p) + "*n*(reps+1)";
-    const bool brick = kind == Kind::HardwareEfficient ? o.couplers.empty() && *o.entanglement == Entanglement::Brick
-                                                       : *o.entanglement == Entanglement::Brick;
     r.twoQubitFormula = "reps*" + std::to_string(pairs) + " pairs (" + entanglementName(*o.entanglement) + ")";
-    // Depth: exact when every rep's entangler layer is one gate deep per qubit pair in
-    // parallel (n <= 2) or brick-shaped (qubit 1 is busy in both brick layers); else the
-    // no-overlap bound.
+    // Depth (exact; ASAP layering with g gates per qubit per rotation layer), n >= 3:
+    //  - brick: qubit 1 is in both pair layers: (r+1)g + 2r;
+    //  - linear / reverse_linear: the chain takes n-1, the next rep's first CX waits for the
+    //    second link plus a rotation: n - 1 + 2g + (r-1)(g+2);
+    //  - circular: n sequential CX per rep, no overlap between reps: r(n+g) + g;
+    //  - full: pair (i,j) at g + i + j (wavefront), each further rep adds n + g: (r+1)(n+g) - 3.
+    // Explicit couplers (hardware-efficient on a device): the no-overlap bound.
+    const long long nn = n;
+    const Entanglement e = *o.entanglement;
     if (pairs == 0)
         r.depth = (reps + 1) * g;
     else if (pairs == 1 && n == 2)
         r.depth = (reps + 1) * g + reps;
-    else if (brick && n >= 3)
-        r.depth = (reps + 1) * g + 2 * reps;
-    else {
+    else if (kind == Kind::HardwareEfficient && !o.couplers.empty()) {
         r.depth = (reps + 1) * g + reps * pairs;
         r.depthExact = false;
-    }
+    } else if (e == Entanglement::Brick)
+        r.depth = (reps + 1) * g + 2 * reps;
+    else if (e == Entanglement::Linear || e == Entanglement::ReverseLinear)
+        r.depth = nn - 1 + 2 * g + (reps - 1) * (g + 2);
+    else if (e == Entanglement::Circular)
+        r.depth = reps * (nn + g) + g;
+    else
+        r.depth = (reps + 1) * (nn + g) - 3;
     return r;
 }
 

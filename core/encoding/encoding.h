@@ -57,8 +57,9 @@ struct Options {
     std::vector<std::pair<int, int>> couplers;                 // HEA: explicit 2q pairs (else brick)
 };
 
-// Resource formula. `depth` is exact when `depthExact`, otherwise an upper bound (layers
-// without overlap); the tests check equality or the bound against circuitMetrics.
+// Resource formula. `depth` is exact (`depthExact`) for every encoding and ansatz except the
+// hardware-efficient ansatz on an explicit coupler list, where it is the no-overlap upper
+// bound; the tests check equality (or the bound) against circuitMetrics.
 struct Resources {
     int qubits = 0;
     long long oneQubitGates = 0;

@@ -163,19 +163,27 @@ Resources zzResources(int n, const Options& o)
     case Entanglement::Circular: r.twoQubitFormula = "2*reps*n (n>2; else as linear)"; break;
     default: r.twoQubitFormula = "2*reps*(n-1)"; break;
     }
-    // Depth: exact for n <= 2 and for linear entanglement (derived by ASAP layering: rep 1
-    // takes 2 + 3(n-1) layers, each later rep starts while the previous chain still runs
-    // and adds 8); otherwise the no-overlap bound reps*(2 + 3*pairs).
-    if (n == 1) {
+    // Depth (exact; ASAP layering of the gate order above, per rep H+P = 2 layers and a pair
+    // block = 3 layers on its target). n = 1: 2 per rep; one pair: 5 per rep. For n >= 3:
+    //  - linear / reverse_linear: the chain takes 2 + 3(n-1); the next rep's first pair waits
+    //    only for the second chain link, so each further rep adds 8;
+    //  - circular: (n-1,0) then the chain, 2 + 3n per rep; the next rep starts with qubit n-1,
+    //    the last to finish, so reps do not overlap: r(3n + 2);
+    //  - full: pair (i,j) starts at 3(i+j) (a wavefront), the rep ends at 6n - 7; each further
+    //    rep adds 3n + 2: 3(r+1)n + 2r - 9;
+    //  - brick: H, P, two pair layers: 8 per rep.
+    if (n == 1)
         r.depth = 2 * reps;
-    } else if (pairs == 1) {
+    else if (pairs == 1)
         r.depth = 5 * reps;
-    } else if (e == Entanglement::Linear || (e == Entanglement::Circular && n <= 2)) {
+    else if (e == Entanglement::Linear || e == Entanglement::ReverseLinear)
         r.depth = 3LL * n - 1 + 8 * (reps - 1);
-    } else {
-        r.depth = reps * (2 + 3 * pairs);
-        r.depthExact = false;
-    }
+    else if (e == Entanglement::Circular)
+        r.depth = reps * (3LL * n + 2);
+    else if (e == Entanglement::Full)
+        r.depth = 3 * (reps + 1) * n + 2 * reps - 9;
+    else
+        r.depth = 8 * reps;
     return r;
 }
 

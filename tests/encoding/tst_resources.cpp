@@ -41,7 +41,7 @@ void TestResources::formulaMatchesCircuit_data()
     QTest::addColumn<Options>("options");
     const Entanglement ents[] = {Entanglement::Full, Entanglement::Linear, Entanglement::ReverseLinear,
                                  Entanglement::Circular, Entanglement::Brick};
-    for (int n : {1, 2, 3, 4, 5, 7, 8}) {
+    for (int n : {1, 2, 3, 4, 5, 7, 8, 12}) {
         for (Kind k : {Kind::Basis, Kind::Angle, Kind::DenseAngle, Kind::Amplitude}) {
             Options o;
             QTest::addRow("%s N=%d", kindName(k), n) << k << n << o;
@@ -51,7 +51,7 @@ void TestResources::formulaMatchesCircuit_data()
             o.rotation = a;
             QTest::addRow("angle-%s N=%d", axisName(a), n) << Kind::Angle << n << o;
         }
-        for (int reps : {1, 2, 3}) {
+        for (int reps : {1, 2, 3, 5}) {
             for (Entanglement e : ents) {
                 Options o;
                 o.reps = reps;
@@ -70,16 +70,19 @@ void TestResources::formulaMatchesCircuit_data()
         const std::vector<std::vector<std::string>> natives = {
             {"rz", "sx", "x", "cz"}, {"rz", "sx", "ecr"}, {"prx", "cz"}, {"gpi", "gpi2", "ms"}, {"rx", "ry", "rzz"}};
         for (const auto& nat : natives)
-            for (int reps : {1, 3}) {
-                Options o;
-                o.reps = reps;
-                o.nativeGates = nat;
-                QTest::addRow("hea %s reps=%d n=%d", nat.front().c_str(), reps, n) << Kind::HardwareEfficient << n << o;
-            }
+            for (int reps : {1, 3})
+                for (Entanglement e : ents) {
+                    Options o;
+                    o.reps = reps;
+                    o.nativeGates = nat;
+                    o.entanglement = e;
+                    QTest::addRow("hea %s-%s reps=%d n=%d", nat.front().c_str(), entanglementName(e), reps, n)
+                        << Kind::HardwareEfficient << n << o;
+                }
     }
     Options ring;
     ring.couplers = {{0, 1}, {1, 2}, {2, 3}, {3, 0}};
-    QTest::addRow("hea couplers ring") << Kind::HardwareEfficient << 4 << ring;
+    QTest::addRow("hea couplers ring") << Kind::HardwareEfficient << 4 << ring; // depth: bound
 }
 
 void TestResources::formulaMatchesCircuit()
@@ -96,6 +99,8 @@ void TestResources::formulaMatchesCircuit()
     QCOMPARE(static_cast<long long>(m.oneQubitGates), f->oneQubitGates);
     QCOMPARE(static_cast<long long>(m.twoQubitGates), f->twoQubitGates);
     QCOMPARE(m.multiQubitGates, 0);
+    // Every formula is exact except the hardware-efficient ansatz on explicit couplers.
+    QCOMPARE(f->depthExact, !(kind == Kind::HardwareEfficient && !options.couplers.empty()));
     if (f->depthExact)
         QCOMPARE(static_cast<long long>(m.depth), f->depth);
     else
