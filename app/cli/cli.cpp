@@ -19,6 +19,7 @@ const Verb* const kVerbs[] = {
     &kCalibrationVerb,
     &kTrainVerb,
     &kDatasetsVerb,
+    &kEncodeVerb,
 };
 
 const Verb* findVerb(const QString& name)

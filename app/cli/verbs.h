@@ -29,6 +29,7 @@ extern const Verb kDevicesVerb;
 extern const Verb kCalibrationVerb;
 extern const Verb kTrainVerb;
 extern const Verb kDatasetsVerb;
+extern const Verb kEncodeVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

@@ -1,5 +1,6 @@
 // core/ml/ml.h — entry header of core/ml: samples, datasets (CSV, shipped, generated),
-// preprocessing and splits, metrics, and the tuned classical baselines.
+// preprocessing and splits, metrics, the tuned classical baselines, and the quantum models
+// (fidelity-kernel SVM and variational classifier).
 #pragma once
 
 #include "core/ml/baseline.h"
@@ -7,4 +8,6 @@
 #include "core/ml/generators.h"
 #include "core/ml/metrics.h"
 #include "core/ml/preprocess.h"
+#include "core/ml/quantum_kernel.h"
 #include "core/ml/samples.h"
+#include "core/ml/vqc.h"
