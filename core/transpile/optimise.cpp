@@ -1,0 +1,266 @@
+// core/transpile/optimise.cpp — peephole passes on top-level operations (if/else blocks are
+// left alone and block the qubits they touch): identity removal, cancellation of adjacent
+// inverse pairs, moving diagonal 1-qubit gates through cz/rzz and cx controls, and merging
+// runs of 1-qubit gates by resynthesis. Every rewrite is exact: a removed global phase is
+// kept as a gphase operation.
+#include "core/transpile/transpile.h"
+#include "core/transpile/transpile_util.h"
+#include "core/circuit/transform.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qpilot {
+
+namespace {
+
+constexpr double kTol = 1e-10;
+
+const GateOp* asGate(const Operation& o)
+{
+    const auto* g = std::get_if<GateOp>(&o.op);
+    return g && g->kind != GateKind::GPhase && g->kind != GateKind::Custom && g->modifiers.empty() ? g : nullptr;
+}
+
+Matrix opMatrix(const GateOp& g) { return gateMatrix(g.kind, numericParams(g)); }
+
+// α with m = e^{iα}·I, if it is a multiple of the identity.
+std::optional<double> identityPhase(const Matrix& m)
+{
+    const Complex d = m.at(0, 0);
+    if (std::abs(std::abs(d) - 1) > kTol)
+        return std::nullopt;
+    for (int r = 0; r < m.dim(); ++r)
+        for (int c = 0; c < m.dim(); ++c)
+            if (std::abs(m.at(r, c) - (r == c ? d : Complex(0))) > kTol)
+                return std::nullopt;
+    return std::arg(d);
+}
+
+bool symmetricGate(GateKind k)
+{
+    return k == GateKind::CZ || k == GateKind::Swap || k == GateKind::RZZ || k == GateKind::ISwap
+        || k == GateKind::CP || k == GateKind::RXX || k == GateKind::RYY;
+}
+
+bool diagonalOneQubit(GateKind k)
+{
+    switch (k) {
+    case GateKind::RZ: case GateKind::Z: case GateKind::S: case GateKind::Sdg: case GateKind::T:
+    case GateKind::Tdg: case GateKind::P: case GateKind::U1: case GateKind::I:
+        return true;
+    default: return false;
+    }
+}
+
+// Whether a diagonal 1q gate on operand `operand` commutes with the 2q gate.
+bool commutesWithZ(GateKind k, int operand)
+{
+    switch (k) {
+    case GateKind::CZ: case GateKind::RZZ: case GateKind::CP: case GateKind::CU1: case GateKind::CRZ:
+        return true;
+    case GateKind::CX: case GateKind::CY: case GateKind::CH: case GateKind::CRX: case GateKind::CRY:
+    case GateKind::CU3: case GateKind::CU:
+        return operand == 0;
+    default: return false;
+    }
+}
+
+std::vector<int> blockingQubits(const Operation& o, int numQubits)
+{
+    std::vector<int> qs = operationQubits(o);
+    if (const auto* b = std::get_if<BarrierOp>(&o.op); b && b->qubits.empty())
+        for (int q = 0; q < numQubits; ++q)
+            qs.push_back(q);
+    return qs;
+}
+
+void compact(Circuit& c, const std::vector<char>& removed, double phase)
+{
+    std::vector<Operation> out;
+    out.reserve(c.ops.size());
+    for (size_t i = 0; i < c.ops.size(); ++i)
+        if (!removed[i])
+            out.push_back(std::move(c.ops[i]));
+    phase = std::remainder(phase, 2 * M_PI);
+    if (std::abs(phase) > 1e-15)
+        out.push_back(phaseOp(phase));
+    c.ops = std::move(out);
+}
+
+int numQubitsOf(const Circuit& c)
+{
+    int n = c.numQubits();
+    for (const Operation& o : c.ops)
+        for (int q : operationQubits(o))
+            n = std::max(n, q + 1);
+    return n;
+}
+
+} // namespace
+
+int removeIdentities(Circuit& circuit)
+{
+    std::vector<char> removed(circuit.ops.size(), 0);
+    double phase = 0;
+    int count = 0;
+    for (size_t i = 0; i < circuit.ops.size(); ++i) {
+        const GateOp* g = asGate(circuit.ops[i]);
+        if (!g || g->qubits.size() > 2)
+            continue;
+        if (const auto a = identityPhase(opMatrix(*g))) {
+            removed[i] = 1;
+            phase += *a;
+            ++count;
+        }
+    }
+    if (count)
+        compact(circuit, removed, phase);
+    return count;
+}
+
+int cancelInversePairs(Circuit& circuit)
+{
+    const int n = numQubitsOf(circuit);
+    std::vector<std::vector<int>> stacks(static_cast<size_t>(n));
+    std::vector<char> removed(circuit.ops.size(), 0);
+    double phase = 0;
+    int count = 0;
+    for (size_t i = 0; i < circuit.ops.size(); ++i) {
+        const Operation& o = circuit.ops[i];
+        const std::vector<int> qs = blockingQubits(o, n);
+        const GateOp* g = asGate(o);
+        if (g && !qs.empty() && g->qubits.size() <= 2 && !stacks[size_t(qs[0])].empty()) {
+            const int j = stacks[size_t(qs[0])].back();
+            bool sameTop = true;
+            for (int q : qs)
+                sameTop = sameTop && !stacks[size_t(q)].empty() && stacks[size_t(q)].back() == j;
+            const GateOp* h = asGate(circuit.ops[size_t(j)]);
+            if (sameTop && h && h->qubits.size() == g->qubits.size()) {
+                bool sameQubits = h->qubits == g->qubits;
+                bool swapped = g->qubits.size() == 2 && h->qubits[0] == g->qubits[1] && h->qubits[1] == g->qubits[0];
+                if (sameQubits || (swapped && symmetricGate(g->kind) && symmetricGate(h->kind))) {
+                    const Matrix product = matrixProduct(opMatrix(*g), opMatrix(*h));
+                    if (const auto a = identityPhase(product)) {
+                        removed[i] = removed[size_t(j)] = 1;
+                        phase += *a;
+                        count += 1;
+                        for (int q : qs)
+                            stacks[size_t(q)].pop_back();
+                        continue;
+                    }
+                }
+            }
+        }
+        for (int q : qs)
+            stacks[size_t(q)].push_back(int(i));
+    }
+    if (count)
+        compact(circuit, removed, phase);
+    return count;
+}
+
+int commuteRzThroughControls(Circuit& circuit)
+{
+    const int n = numQubitsOf(circuit);
+    int moves = 0;
+    std::vector<Operation>& ops = circuit.ops;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        for (;;) {
+            const GateOp* d = asGate(ops[i]);
+            if (!d || d->qubits.size() != 1 || !diagonalOneQubit(d->kind))
+                break;
+            const int q = d->qubits[0];
+            size_t j = i + 1;
+            while (j < ops.size()) {
+                const std::vector<int> qs = blockingQubits(ops[j], n);
+                if (std::find(qs.begin(), qs.end(), q) != qs.end())
+                    break;
+                ++j;
+            }
+            if (j >= ops.size())
+                break;
+            const GateOp* g = asGate(ops[j]);
+            if (!g || g->qubits.size() != 2)
+                break;
+            const int operand = g->qubits[0] == q ? 0 : 1;
+            if (!commutesWithZ(g->kind, operand))
+                break;
+            // Move the diagonal gate just after the 2q gate; stop if another gate on q follows
+            // that is not diagonal (nothing to gain) — the merge pass combines what meets.
+            std::rotate(ops.begin() + std::ptrdiff_t(i), ops.begin() + std::ptrdiff_t(i) + 1,
+                        ops.begin() + std::ptrdiff_t(j) + 1);
+            ++moves;
+            // ops[i] is now a different operation; handle it in the next round of the loop.
+            break;
+        }
+    }
+    return moves;
+}
+
+int mergeOneQubitRuns(Circuit& circuit, const NativeBasis& basis)
+{
+    const int n = numQubitsOf(circuit);
+    struct Run {
+        std::vector<int> ops;
+        Matrix m;
+        bool nonNative = false;
+    };
+    std::vector<Run> runs(static_cast<size_t>(n));
+    std::vector<char> removed(circuit.ops.size(), 0);
+    std::vector<std::vector<Operation>> insertAt(circuit.ops.size());
+    double phase = 0;
+    int count = 0;
+    auto flush = [&](int q) {
+        Run& r = runs[size_t(q)];
+        if (r.ops.empty())
+            return;
+        GateSequence s = synthesizeOneQubit(r.m, basis.oneQubit, basis.hasX);
+        if (r.nonNative || s.gates.size() < r.ops.size()) {
+            // The run's own phase: ops realise r.m exactly, the new sequence e^{-i s.phase} r.m.
+            for (int k : r.ops)
+                removed[size_t(k)] = 1;
+            for (GateOp& g : s.gates) {
+                g.qubits = {q};
+                insertAt[size_t(r.ops.back())].push_back(Operation{std::move(g)});
+            }
+            phase += s.phase;
+            ++count;
+        }
+        r.ops.clear();
+        r.nonNative = false;
+    };
+    for (size_t i = 0; i < circuit.ops.size(); ++i) {
+        const Operation& o = circuit.ops[i];
+        const GateOp* g = asGate(o);
+        if (g && g->qubits.size() == 1) {
+            Run& r = runs[size_t(g->qubits[0])];
+            const Matrix m = opMatrix(*g);
+            r.m = r.ops.empty() ? m : matrixProduct(m, r.m);
+            r.ops.push_back(int(i));
+            r.nonNative = r.nonNative || !basis.isNative(g->kind);
+            continue;
+        }
+        for (int q : blockingQubits(o, n))
+            flush(q);
+    }
+    for (int q = 0; q < n; ++q)
+        flush(q);
+    if (!count)
+        return 0;
+    std::vector<Operation> out;
+    out.reserve(circuit.ops.size());
+    for (size_t i = 0; i < circuit.ops.size(); ++i) {
+        if (!removed[i])
+            out.push_back(std::move(circuit.ops[i]));
+        for (Operation& ins : insertAt[i])
+            out.push_back(std::move(ins));
+    }
+    circuit.ops = std::move(out);
+    phase = std::remainder(phase, 2 * M_PI);
+    if (std::abs(phase) > 1e-15)
+        circuit.ops.push_back(phaseOp(phase));
+    return count;
+}
+
+} // namespace qpilot
