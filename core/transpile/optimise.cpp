@@ -106,8 +106,8 @@ int removeIdentities(Circuit& circuit)
     int count = 0;
     for (size_t i = 0; i < circuit.ops.size(); ++i) {
         const GateOp* g = asGate(circuit.ops[i]);
-        if (!g || g->qubits.size() > 2)
-            continue;
+        if (!g || g->qubits.size() > 2 || (g->params.empty() && g->kind != GateKind::I))
+            continue; // a gate without parameters is the identity only if it is id
         if (const auto a = identityPhase(opMatrix(*g))) {
             removed[i] = 1;
             phase += *a;
@@ -139,7 +139,10 @@ int cancelInversePairs(Circuit& circuit)
             if (sameTop && h && h->qubits.size() == g->qubits.size()) {
                 bool sameQubits = h->qubits == g->qubits;
                 bool swapped = g->qubits.size() == 2 && h->qubits[0] == g->qubits[1] && h->qubits[1] == g->qubits[0];
-                if (sameQubits || (swapped && symmetricGate(g->kind) && symmetricGate(h->kind))) {
+                // Inverse pairs of different kinds are 1-qubit (s·sdg, sx·sxdg, ...): compare
+                // matrices only where a cancellation is possible.
+                const bool candidate = g->kind == h->kind || g->qubits.size() == 1;
+                if (candidate && (sameQubits || (swapped && symmetricGate(g->kind) && symmetricGate(h->kind)))) {
                     const Matrix product = matrixProduct(opMatrix(*g), opMatrix(*h));
                     if (const auto a = identityPhase(product)) {
                         removed[i] = removed[size_t(j)] = 1;
@@ -215,6 +218,12 @@ int mergeOneQubitRuns(Circuit& circuit, const NativeBasis& basis)
         Run& r = runs[size_t(q)];
         if (r.ops.empty())
             return;
+        if (r.ops.size() == 1 && !r.nonNative) {
+            r.ops.clear(); // one native gate: nothing shorter exists (identities go elsewhere)
+            return;
+        }
+        if (r.ops.size() == 1)
+            r.m = opMatrix(std::get<GateOp>(circuit.ops[size_t(r.ops[0])].op));
         GateSequence s = synthesizeOneQubit(r.m, basis.oneQubit, basis.hasX);
         if (r.nonNative || s.gates.size() < r.ops.size()) {
             // The run's own phase: ops realise r.m exactly, the new sequence e^{-i s.phase} r.m.
@@ -235,8 +244,10 @@ int mergeOneQubitRuns(Circuit& circuit, const NativeBasis& basis)
         const GateOp* g = asGate(o);
         if (g && g->qubits.size() == 1) {
             Run& r = runs[size_t(g->qubits[0])];
-            const Matrix m = opMatrix(*g);
-            r.m = r.ops.empty() ? m : matrixProduct(m, r.m);
+            if (r.ops.size() == 1)
+                r.m = opMatrix(std::get<GateOp>(circuit.ops[size_t(r.ops[0])].op));
+            if (!r.ops.empty())
+                r.m = matrixProduct(opMatrix(*g), r.m);
             r.ops.push_back(int(i));
             r.nonNative = r.nonNative || !basis.isNative(g->kind);
             continue;

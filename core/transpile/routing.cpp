@@ -189,6 +189,8 @@ Result<RoutedCircuit> routeSabre(const Circuit& circuit, const CouplingMap& map,
     std::vector<int> visitStamp(nodes.size(), 0);
     int stamp = 0;
     std::vector<double> decay(size_t(N), 1.0);
+    std::vector<int> frontAt(size_t(N), -1), extTouched;
+    std::vector<std::vector<int>> extAt(static_cast<size_t>(N));
     std::vector<std::pair<int, int>> candidates, best;
     SplitMix64 rng{options.seed ^ 0x5AB4E5EEDull};
     int swapsSinceProgress = 0, swapsSinceReset = 0;
@@ -285,20 +287,49 @@ Result<RoutedCircuit> routeSabre(const Circuit& circuit, const CouplingMap& map,
         std::sort(candidates.begin(), candidates.end());
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
+        // Score each candidate incrementally: only gates on the two swapped qubits change.
+        // frontAt[p]: the front gate on physical p (front gates are disjoint); extAt: the
+        // extended-set gates per physical qubit (a flat list per touched qubit).
+        auto gateDist = [&](int node) {
+            return map.dist(l2p[size_t(nodes[size_t(node)].a)], l2p[size_t(nodes[size_t(node)].b)]);
+        };
         auto distAfter = [&](int node, int x, int y) {
             int pa = l2p[size_t(nodes[size_t(node)].a)], pb = l2p[size_t(nodes[size_t(node)].b)];
             pa = pa == x ? y : pa == y ? x : pa;
             pb = pb == x ? y : pb == y ? x : pb;
             return map.dist(pa, pb);
         };
+        double frontSum = 0, extSum = 0;
+        for (int i : front) {
+            frontSum += gateDist(i);
+            frontAt[size_t(l2p[size_t(nodes[size_t(i)].a)])] = i;
+            frontAt[size_t(l2p[size_t(nodes[size_t(i)].b)])] = i;
+        }
+        for (int i : extended) {
+            extSum += gateDist(i);
+            for (int v : {nodes[size_t(i)].a, nodes[size_t(i)].b}) {
+                const int p = l2p[size_t(v)];
+                if (extAt[size_t(p)].empty())
+                    extTouched.push_back(p);
+                extAt[size_t(p)].push_back(i);
+            }
+        }
         double bestScore = std::numeric_limits<double>::infinity();
         best.clear();
         for (auto [x, y] : candidates) {
-            double f = 0, e = 0;
-            for (int i : front)
-                f += distAfter(i, x, y);
-            for (int i : extended)
-                e += distAfter(i, x, y);
+            double f = frontSum, e = extSum;
+            const int fx = frontAt[size_t(x)], fy = frontAt[size_t(y)];
+            if (fx >= 0)
+                f += distAfter(fx, x, y) - gateDist(fx);
+            if (fy >= 0 && fy != fx)
+                f += distAfter(fy, x, y) - gateDist(fy);
+            for (int i : extAt[size_t(x)])
+                e += distAfter(i, x, y) - gateDist(i);
+            for (int i : extAt[size_t(y)]) {
+                const bool counted = std::find(extAt[size_t(x)].begin(), extAt[size_t(x)].end(), i) != extAt[size_t(x)].end();
+                if (!counted)
+                    e += distAfter(i, x, y) - gateDist(i);
+            }
             double score = f / double(front.size());
             if (!extended.empty())
                 score += options.extendedWeight * e / double(extended.size());
@@ -310,6 +341,13 @@ Result<RoutedCircuit> routeSabre(const Circuit& circuit, const CouplingMap& map,
                 best.emplace_back(x, y);
             }
         }
+        for (int i : front) {
+            frontAt[size_t(l2p[size_t(nodes[size_t(i)].a)])] = -1;
+            frontAt[size_t(l2p[size_t(nodes[size_t(i)].b)])] = -1;
+        }
+        for (int p : extTouched)
+            extAt[size_t(p)].clear();
+        extTouched.clear();
         const auto [x, y] = best[size_t(best.size() == 1 ? 0 : rng.below(int(best.size())))];
         applySwap(x, y);
         decay[size_t(x)] += options.decayDelta;

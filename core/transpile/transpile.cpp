@@ -128,8 +128,8 @@ Result<TranspileResult> transpile(const Circuit& circuit, const DeviceProfile& d
     for (int t = 0; t < trials; ++t) {
         const std::uint64_t seed = trials == 1 ? options.seed : mixSeed(options.seed, std::uint64_t(100 + t));
         std::vector<int> initial = layout.value();
-        if (options.level >= 2) {
-            auto refined = refineLayout(logical, map.value(), initial, seed, options.level >= 3 ? 3 : 2);
+        if (options.level >= 1 && !options.layout) {
+            auto refined = refineLayout(logical, map.value(), initial, seed, options.level);
             if (!refined)
                 return refined.error();
             initial = refined.value();

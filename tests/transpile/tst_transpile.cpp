@@ -188,22 +188,30 @@ private slots:
 
     void higherLevelsDoNotAddTwoQubitGates()
     {
-        // On QFT-8 over heavy-hex, level 3 (trials) keeps the best; level ≥ 1 optimises.
+        // Summed over a few routing-heavy circuits on heavy-hex: level 1 (layout refinement,
+        // peephole passes) beats level 0, and level 3 (seeded trials) is at least as good as 1.
         const DeviceProfile device = makeDevice("heavyhex-cz");
-        const Circuit c = qft(8);
-        std::vector<int> twoQ;
-        for (int level = 0; level <= 3; ++level) {
-            TranspileOptions o;
-            o.level = level;
-            o.seed = 3;
-            auto r = transpile(c, device, o);
-            QVERIFY(r.ok());
-            QVERIFY(checkTranspiled(c, device, r.value()).isEmpty());
-            twoQ.push_back(r.value().metrics.twoQubitCount);
+        std::vector<Circuit> circuits{qft(8), qft(6)};
+        for (std::uint64_t s : {21, 22}) {
+            RandomCircuitOptions ro;
+            ro.qubits = 8;
+            ro.gates = 80;
+            circuits.push_back(randomCircuit(s, ro));
         }
-        QVERIFY2(twoQ[3] <= twoQ[2] + 6 && twoQ[1] <= twoQ[0], qPrintable(QString("%1 %2 %3 %4").arg(twoQ[0]).arg(twoQ[1]).arg(twoQ[2]).arg(twoQ[3])));
-        // 28 controlled phases need at least 56 CZ before any routing.
-        QVERIFY(twoQ[3] >= 56);
+        std::vector<int> twoQ(4, 0);
+        for (const Circuit& c : circuits)
+            for (int level = 0; level <= 3; ++level) {
+                TranspileOptions o;
+                o.level = level;
+                o.seed = 3;
+                auto r = transpile(c, device, o);
+                QVERIFY(r.ok());
+                QVERIFY(checkTranspiled(c, device, r.value()).isEmpty());
+                twoQ[size_t(level)] += r.value().metrics.twoQubitCount;
+            }
+        const QString counts = QString("%1 %2 %3 %4").arg(twoQ[0]).arg(twoQ[1]).arg(twoQ[2]).arg(twoQ[3]);
+        QVERIFY2(twoQ[1] < twoQ[0] && twoQ[3] <= twoQ[1], qPrintable(counts));
+        qInfo("2q gates summed over 4 circuits, levels 0-3: %s", qPrintable(counts));
     }
 
     void measurementsResetsAndConditions()
