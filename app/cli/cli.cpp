@@ -12,7 +12,7 @@ namespace qpilot::cli {
 
 namespace {
 
-const std::array<const Verb*, 4> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb};
+const std::array<const Verb*, 5> kVerbs = {&kConvertVerb, &kInfoVerb, &kSimulateVerb, &kDevicesVerb, &kTranspileVerb};
 
 const Verb* findVerb(const QString& name)
 {

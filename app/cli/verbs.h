@@ -26,6 +26,7 @@ extern const Verb kConvertVerb;
 extern const Verb kInfoVerb;
 extern const Verb kSimulateVerb;
 extern const Verb kDevicesVerb;
+extern const Verb kTranspileVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

@@ -19,6 +19,7 @@ struct Scheduler {
     int n;
     std::vector<double> avail, busy, first, last;
     std::string missing;
+    bool readoutUnknown = false;
 
     void note(const std::string& what)
     {
@@ -41,7 +42,7 @@ struct Scheduler {
         }
         if (std::holds_alternative<MeasureOp>(o.op) || std::holds_alternative<ResetOp>(o.op)) {
             if (!device.readoutTime) {
-                note("the readout time");
+                readoutUnknown = true;
                 return 0;
             }
             return *device.readoutTime;
@@ -56,10 +57,11 @@ struct Scheduler {
             double best = 0;
             for (const auto* body : {&ie->thenOps, &ie->elseOps}) {
                 Scheduler sub{device, n, std::vector<double>(size_t(n), 0), std::vector<double>(size_t(n), 0),
-                              std::vector<double>(size_t(n), -1), std::vector<double>(size_t(n), 0), {}};
+                              std::vector<double>(size_t(n), -1), std::vector<double>(size_t(n), 0), {}, false};
                 sub.run(*body);
                 if (!sub.missing.empty())
                     note(sub.missing);
+                readoutUnknown = readoutUnknown || sub.readoutUnknown;
                 best = std::max(best, *std::max_element(sub.avail.begin(), sub.avail.end()));
             }
             return best;
@@ -100,7 +102,7 @@ Schedule scheduleCircuit(const Circuit& isa, const DeviceProfile& device)
 {
     int n = std::max(isa.numQubits(), device.numQubits);
     Scheduler s{device, n, std::vector<double>(size_t(n), 0), std::vector<double>(size_t(n), 0),
-                std::vector<double>(size_t(n), -1), std::vector<double>(size_t(n), 0), {}};
+                std::vector<double>(size_t(n), -1), std::vector<double>(size_t(n), 0), {}, false};
     s.run(isa.ops);
     Schedule out;
     out.duration = n ? *std::max_element(s.avail.begin(), s.avail.end()) : 0;
@@ -113,6 +115,7 @@ Schedule scheduleCircuit(const Circuit& isa, const DeviceProfile& device)
             out.idle[size_t(q)] = std::max(0.0, s.last[size_t(q)] - s.first[size_t(q)] - s.busy[size_t(q)]);
         }
     out.missing = s.missing;
+    out.readoutUnknown = s.readoutUnknown;
     return out;
 }
 
@@ -179,7 +182,7 @@ TranspileMetrics computeMetrics(const Circuit& isa, const DeviceProfile& device,
         m.twoQubitDepth = *std::max_element(c.level2.begin(), c.level2.end());
     }
     const Schedule s = scheduleCircuit(isa, device);
-    if (s.missing.empty())
+    if (s.missing.empty() && !s.readoutUnknown)
         m.duration = s.duration;
 
     // Success probability: gates and measurements at top level (a conditional block counts
@@ -225,10 +228,13 @@ TranspileMetrics computeMetrics(const Circuit& isa, const DeviceProfile& device,
             }
             f *= std::exp(-s.idle[size_t(q)] / *cal.t1);
         }
-    if (why.empty())
+    if (why.empty()) {
         m.successProbability = std::max(0.0, f);
-    else
+        if (s.readoutUnknown)
+            m.successNote = "the device profile has no readout time: measurements count as 0 s in the idle decay";
+    } else {
         m.successNote = why;
+    }
     return m;
 }
 

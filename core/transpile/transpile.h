@@ -141,7 +141,8 @@ struct Schedule {
     std::vector<double> busy;            // per physical qubit: seconds of operations
     std::vector<double> idle;            // per qubit: first op start → last op end, minus busy
     std::vector<bool> active;            // qubit has any operation
-    std::string missing;                 // nonempty: a duration the device lacks (what)
+    std::string missing;                 // nonempty: a gate/delay duration the device lacks (what)
+    bool readoutUnknown = false;         // measured/reset but no readoutTime (counted as 0 s)
 };
 
 // ASAP schedule with gateDuration per gate and qubits; rz and gphase are virtual (0 s),
@@ -159,13 +160,15 @@ struct TranspileMetrics {
     int measurements = 0;
     std::optional<double> duration;           // seconds; nullopt when a duration is unknown
     std::optional<double> successProbability; // see docs/transpiler.md
-    std::string successNote;                  // why successProbability is nullopt
+    std::string successNote;                  // why successProbability is nullopt, or an assumption made
 };
 
 // Metrics of an ISA circuit on the device. successProbability =
 //   Π_gates (1 − r_g·(d+1)/d) · Π_measured (1 − p_ro,q) · Π_active qubits e^(−idle_q / T1_q)
 // with r_g from gateError (calibration else median), d = 2^arity, p_ro the mean of p(0|1)
-// and p(1|0), virtual rz counted as error-free.
+// and p(1|0), virtual rz counted as error-free. Unknown gate errors, readout errors, T1 or
+// gate durations make it nullopt (successNote says which); an unknown readout time only
+// counts measurements as 0 s in the idle times (noted).
 TranspileMetrics computeMetrics(const Circuit& isa, const DeviceProfile& device, int swaps);
 
 // ---- the pipeline -----------------------------------------------------------------------
