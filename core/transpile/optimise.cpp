@@ -168,35 +168,35 @@ int commuteRzThroughControls(Circuit& circuit)
     const int n = numQubitsOf(circuit);
     int moves = 0;
     std::vector<Operation>& ops = circuit.ops;
-    for (size_t i = 0; i < ops.size(); ++i) {
-        for (;;) {
-            const GateOp* d = asGate(ops[i]);
-            if (!d || d->qubits.size() != 1 || !diagonalOneQubit(d->kind))
-                break;
-            const int q = d->qubits[0];
-            size_t j = i + 1;
-            while (j < ops.size()) {
-                const std::vector<int> qs = blockingQubits(ops[j], n);
-                if (std::find(qs.begin(), qs.end(), q) != qs.end())
-                    break;
-                ++j;
-            }
-            if (j >= ops.size())
-                break;
-            const GateOp* g = asGate(ops[j]);
-            if (!g || g->qubits.size() != 2)
-                break;
-            const int operand = g->qubits[0] == q ? 0 : 1;
-            if (!commutesWithZ(g->kind, operand))
-                break;
-            // Move the diagonal gate just after the 2q gate; stop if another gate on q follows
-            // that is not diagonal (nothing to gain) — the merge pass combines what meets.
-            std::rotate(ops.begin() + std::ptrdiff_t(i), ops.begin() + std::ptrdiff_t(i) + 1,
-                        ops.begin() + std::ptrdiff_t(j) + 1);
-            ++moves;
-            // ops[i] is now a different operation; handle it in the next round of the loop.
-            break;
+    size_t i = 0;
+    while (i < ops.size()) {
+        const GateOp* d = asGate(ops[i]);
+        if (!d || d->qubits.size() != 1 || !diagonalOneQubit(d->kind)) {
+            ++i;
+            continue;
         }
+        const int q = d->qubits[0];
+        size_t j = i + 1;
+        while (j < ops.size()) {
+            const std::vector<int> qs = blockingQubits(ops[j], n);
+            if (std::find(qs.begin(), qs.end(), q) != qs.end()) {
+                // Diagonal gates on q commute with each other: look past them.
+                const GateOp* other = asGate(ops[j]);
+                if (!other || other->qubits.size() != 1 || !diagonalOneQubit(other->kind))
+                    break;
+            }
+            ++j;
+        }
+        const GateOp* g = j < ops.size() ? asGate(ops[j]) : nullptr;
+        if (!g || g->qubits.size() != 2 || !commutesWithZ(g->kind, g->qubits[0] == q ? 0 : 1)) {
+            ++i;
+            continue;
+        }
+        // Move the diagonal gate just after the 2q gate; ops[i] is now another operation,
+        // examined next (moves only go forward, so this terminates).
+        std::rotate(ops.begin() + std::ptrdiff_t(i), ops.begin() + std::ptrdiff_t(i) + 1,
+                    ops.begin() + std::ptrdiff_t(j) + 1);
+        ++moves;
     }
     return moves;
 }
