@@ -190,6 +190,8 @@ Result<RoutedCircuit> routeSabre(const Circuit& circuit, const CouplingMap& map,
     int stamp = 0;
     std::vector<double> decay(size_t(N), 1.0);
     std::vector<int> frontAt(size_t(N), -1), extTouched;
+    std::vector<std::uint32_t> edgeStamp(size_t(N) * size_t(N), 0);
+    std::uint32_t candidateStamp = 0;
     std::vector<std::vector<int>> extAt(static_cast<size_t>(N));
     std::vector<std::pair<int, int>> candidates, best;
     SplitMix64 rng{options.seed ^ 0x5AB4E5EEDull};
@@ -278,14 +280,18 @@ Result<RoutedCircuit> routeSabre(const Circuit& circuit, const CouplingMap& map,
 
         // Candidate swaps: edges touching a physical qubit of a front gate.
         candidates.clear();
+        ++candidateStamp;
         for (int i : front)
             for (int v : {nodes[size_t(i)].a, nodes[size_t(i)].b}) {
                 const int p = l2p[size_t(v)];
-                for (int w : map.neighbours[size_t(p)])
+                for (int w : map.neighbours[size_t(p)]) {
+                    const size_t key = size_t(std::min(p, w)) * size_t(N) + size_t(std::max(p, w));
+                    if (edgeStamp[key] == candidateStamp)
+                        continue;
+                    edgeStamp[key] = candidateStamp;
                     candidates.emplace_back(std::min(p, w), std::max(p, w));
+                }
             }
-        std::sort(candidates.begin(), candidates.end());
-        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
         // Score each candidate incrementally: only gates on the two swapped qubits change.
         // frontAt[p]: the front gate on physical p (front gates are disjoint); extAt: the

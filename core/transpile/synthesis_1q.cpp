@@ -79,6 +79,21 @@ double phaseBetween(const Matrix& target, const Matrix& realised)
 
 Matrix sequenceMatrix(const std::vector<GateOp>& gates, int qubits)
 {
+    if (qubits == 1) { // the hot case (every synthesis): 2x2 products without allocation
+        Complex a = 1, b = 0, c = 0, d = 1;
+        for (const GateOp& g : gates) {
+            const Matrix x = g.kind == GateKind::GPhase ? Matrix{0, {std::exp(Complex(0, g.params[0].constantValue()))}}
+                                                        : gateMatrix(g.kind, numericParams(g));
+            if (x.qubits == 0) {
+                a *= x.data[0], b *= x.data[0], c *= x.data[0], d *= x.data[0];
+                continue;
+            }
+            const Complex na = x.data[0] * a + x.data[1] * c, nb = x.data[0] * b + x.data[1] * d;
+            const Complex nc = x.data[2] * a + x.data[3] * c, nd = x.data[2] * b + x.data[3] * d;
+            a = na, b = nb, c = nc, d = nd;
+        }
+        return Matrix{1, {a, b, c, d}};
+    }
     Matrix m = Matrix::identity(qubits);
     for (const GateOp& g : gates) {
         if (g.kind == GateKind::GPhase) {
