@@ -66,6 +66,28 @@ bool commutesWithZ(GateKind k, int operand)
     }
 }
 
+bool inverseKinds(GateKind a, GateKind b)
+{
+    using K = GateKind;
+    const std::pair<K, K> pairs[] = {{K::S, K::Sdg}, {K::T, K::Tdg}, {K::SX, K::SXdg}};
+    for (auto [x, y] : pairs)
+        if ((a == x && b == y) || (a == y && b == x))
+            return true;
+    return false;
+}
+
+// Rotations exp(-iθG/2) with G² = 1 (and the phase gates): identity up to phase iff θ ≡ 0 (mod 2π).
+bool isRotation(GateKind k)
+{
+    switch (k) {
+    case GateKind::RX: case GateKind::RY: case GateKind::RZ: case GateKind::P: case GateKind::U1:
+    case GateKind::RXX: case GateKind::RYY: case GateKind::RZZ: case GateKind::CP: case GateKind::CU1:
+    case GateKind::CRX: case GateKind::CRY: case GateKind::CRZ:
+        return true;
+    default: return false;
+    }
+}
+
 std::vector<int> blockingQubits(const Operation& o, int numQubits)
 {
     std::vector<int> qs = operationQubits(o);
@@ -108,6 +130,8 @@ int removeIdentities(Circuit& circuit)
         const GateOp* g = asGate(circuit.ops[i]);
         if (!g || g->qubits.size() > 2 || (g->params.empty() && g->kind != GateKind::I))
             continue; // a gate without parameters is the identity only if it is id
+        if (isRotation(g->kind) && std::abs(std::remainder(g->params[0].constantValue(), 2 * M_PI)) > 1e-9)
+            continue; // fast path: a rotation by a nonzero angle is not the identity
         if (const auto a = identityPhase(opMatrix(*g))) {
             removed[i] = 1;
             phase += *a;
@@ -139,9 +163,9 @@ int cancelInversePairs(Circuit& circuit)
             if (sameTop && h && h->qubits.size() == g->qubits.size()) {
                 bool sameQubits = h->qubits == g->qubits;
                 bool swapped = g->qubits.size() == 2 && h->qubits[0] == g->qubits[1] && h->qubits[1] == g->qubits[0];
-                // Inverse pairs of different kinds are 1-qubit (s·sdg, sx·sxdg, ...): compare
-                // matrices only where a cancellation is possible.
-                const bool candidate = g->kind == h->kind || g->qubits.size() == 1;
+                // Compare matrices only where a cancellation is possible: same kind, or a known
+                // inverse pair of kinds (s·sdg, t·tdg, sx·sxdg).
+                const bool candidate = g->kind == h->kind || inverseKinds(g->kind, h->kind);
                 if (candidate && (sameQubits || (swapped && symmetricGate(g->kind) && symmetricGate(h->kind)))) {
                     const Matrix product = matrixProduct(opMatrix(*g), opMatrix(*h));
                     if (const auto a = identityPhase(product)) {

@@ -58,16 +58,17 @@ Result<std::vector<int>> refineLayout(const Circuit& c, const CouplingMap& map, 
 
 void optimise(Circuit& c, const NativeBasis& basis, int level)
 {
+    // Translation already merged each 1q run; resynthesis is needed only where a pass removed
+    // or moved gates (new runs meet). Level 1: two rounds at most; 2 and 3: to a fixed point.
     const int rounds = level >= 2 ? 10 : 2;
     for (int r = 0; r < rounds; ++r) {
         int changes = removeIdentities(c);
         changes += cancelInversePairs(c);
         if (level >= 2)
             changes += commuteRzThroughControls(c);
-        changes += mergeOneQubitRuns(c, basis);
-        changes += removeIdentities(c);
         if (!changes)
             break;
+        mergeOneQubitRuns(c, basis);
     }
 }
 
