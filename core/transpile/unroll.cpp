@@ -7,6 +7,7 @@
 #include "core/circuit/transform.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace qpilot {
 
@@ -72,8 +73,51 @@ Result<Circuit> unrollCircuit(const Circuit& circuit)
     return out;
 }
 
+namespace {
+
+// Where an arbitrary-angle rzz is the device's entangler (Quantinuum, IonQ Forte), diagonal
+// controlled gates take one rzz instead of two CX:
+//   cp(θ) = e^{iθ/4}·rz(θ/2)⊗rz(θ/2)·rzz(−θ/2),  crz(θ) = rz_t(θ/2)·rzz(−θ/2),  cz = cp(π).
+void diagonalsToRzz(std::vector<Operation>& ops)
+{
+    std::vector<Operation> out;
+    out.reserve(ops.size());
+    for (Operation& o : ops) {
+        if (auto* ie = std::get_if<IfElseOp>(&o.op)) {
+            diagonalsToRzz(ie->thenOps);
+            diagonalsToRzz(ie->elseOps);
+            out.push_back(std::move(o));
+            continue;
+        }
+        const auto* g = std::get_if<GateOp>(&o.op);
+        const bool phase = g && g->modifiers.empty()
+                           && (g->kind == GateKind::CP || g->kind == GateKind::CU1 || g->kind == GateKind::CZ);
+        const bool crz = g && g->modifiers.empty() && g->kind == GateKind::CRZ;
+        if (!phase && !crz) {
+            out.push_back(std::move(o));
+            continue;
+        }
+        const double theta = g->kind == GateKind::CZ ? M_PI : g->params[0].constantValue();
+        const int a = g->qubits[0], b = g->qubits[1];
+        if (phase) {
+            out.push_back(phaseOp(theta / 4));
+            out.push_back(makeGateOp(GateKind::RZ, {a}, {theta / 2}));
+        }
+        out.push_back(makeGateOp(GateKind::RZ, {b}, {theta / 2}));
+        out.push_back(makeGateOp(GateKind::RZZ, {a, b}, {-theta / 2}));
+    }
+    ops = std::move(out);
+}
+
+} // namespace
+
 Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& basis)
 {
+    if (basis.twoQubit == GateKind::RZZ && !basis.isNative(GateKind::CZ)) {
+        Circuit c = circuit;
+        diagonalsToRzz(c.ops);
+        return canonicalizeTwoQubit(c, NativeBasis{basis.oneQubit, basis.hasX, GateKind::CX, basis.nativeKinds});
+    }
     return decomposeGates(circuit, [&](const GateOp& g) {
         const int arity = gateInfo(g.kind).qubits;
         if (g.kind == GateKind::Custom || !g.modifiers.empty() || arity > 2)

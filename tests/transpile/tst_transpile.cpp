@@ -214,6 +214,28 @@ private slots:
         qInfo("2q gates summed over 4 circuits, levels 0-3: %s", qPrintable(counts));
     }
 
+    void controlledPhasesTakeOneRzz_data()
+    {
+        QTest::addColumn<QString>("family");
+        QTest::addColumn<int>("expected");
+        // QFT-4 has 6 cp; then one crz and one cz.
+        QTest::newRow("quantinuum: 1 rzz per cp, crz, cz") << "quantinuum" << 6 + 1 + 1;
+        QTest::newRow("ion-rzz: 1 rzz per cp, crz, cz") << "ion-rzz" << 6 + 1 + 1;
+        QTest::newRow("ion-ms: via cx, 2 per cp and crz, 1 per cz") << "ion-ms" << 12 + 2 + 1;
+    }
+    void controlledPhasesTakeOneRzz()
+    {
+        QFETCH(QString, family);
+        QFETCH(int, expected);
+        const DeviceProfile device = makeDevice(family.toStdString());
+        Circuit c = qft(4);
+        c.gate(GateKind::CRZ, {0, 3}, {0.7}).gate(GateKind::CZ, {1, 2});
+        auto r = transpile(c, device, TranspileOptions{1, 0, LayoutMethod::Trivial});
+        QVERIFY(r.ok());
+        QVERIFY(checkTranspiled(c, device, r.value()).isEmpty());
+        QCOMPARE(r.value().metrics.twoQubitCount, expected);
+    }
+
     void measurementsResetsAndConditions()
     {
         Circuit c;
