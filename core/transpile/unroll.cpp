@@ -5,6 +5,7 @@
 #include "core/transpile/transpile.h"
 #include "core/transpile/transpile_util.h"
 #include "core/circuit/transform.h"
+#include "core/circuit/gates.h"
 
 #include <algorithm>
 #include <cmath>
@@ -109,6 +110,71 @@ void diagonalsToRzz(std::vector<Operation>& ops)
     ops = std::move(out);
 }
 
+bool diagonal1q(const GateOp& g)
+{
+    switch (g.kind) {
+    case GateKind::RZ: case GateKind::P: case GateKind::U1: case GateKind::Z: case GateKind::S:
+    case GateKind::Sdg: case GateKind::T: case GateKind::Tdg: case GateKind::I:
+        return g.qubits.size() == 1 && g.modifiers.empty();
+    default: return false;
+    }
+}
+
+// cx(a,b)·D_b·cx(a,b) = e^{iα}·rzz(β) for a diagonal D = e^{iα}·rz(β) on the target (diagonal
+// gates on the control commute and stay where they are): the ZZ interaction of feature maps.
+void fuseCxDiagonalCx(std::vector<Operation>& ops)
+{
+    std::vector<char> removed(ops.size(), 0);
+    std::vector<size_t> onTarget;
+    double phase = 0;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        const auto* cx = std::get_if<GateOp>(&ops[i].op);
+        if (removed[i] || !cx || cx->kind != GateKind::CX || !cx->modifiers.empty())
+            continue;
+        const int a = cx->qubits[0], b = cx->qubits[1];
+        onTarget.clear();
+        for (size_t j = i + 1; j < ops.size(); ++j) {
+            if (removed[j])
+                continue;
+            const std::vector<int> qs = operationQubits(ops[j]);
+            const bool ta = std::find(qs.begin(), qs.end(), a) != qs.end();
+            const bool tb = std::find(qs.begin(), qs.end(), b) != qs.end();
+            const bool allQubits = std::holds_alternative<BarrierOp>(ops[j].op) && qs.empty();
+            if (!ta && !tb && !allQubits)
+                continue;
+            const auto* g = std::get_if<GateOp>(&ops[j].op);
+            if (g && diagonal1q(*g) && !allQubits) {
+                if (tb)
+                    onTarget.push_back(j);
+                continue;
+            }
+            if (g && g->kind == GateKind::CX && g->modifiers.empty() && g->qubits[0] == a && g->qubits[1] == b) {
+                Complex d0 = 1, d1 = 1;
+                for (size_t k : onTarget) {
+                    const auto& t = std::get<GateOp>(ops[k].op);
+                    const Matrix m = gateMatrix(t.kind, numericParams(t));
+                    d0 *= m.at(0, 0);
+                    d1 *= m.at(1, 1);
+                    removed[k] = 1;
+                }
+                const double beta = std::arg(d1 / d0);
+                phase += std::arg(d0) + beta / 2;
+                ops[i] = makeGateOp(GateKind::RZZ, {a, b}, {beta});
+                removed[j] = 1;
+            }
+            break;
+        }
+    }
+    std::vector<Operation> out;
+    out.reserve(ops.size());
+    for (size_t i = 0; i < ops.size(); ++i)
+        if (!removed[i])
+            out.push_back(std::move(ops[i]));
+    if (std::abs(std::remainder(phase, 2 * M_PI)) > 1e-15)
+        out.push_back(phaseOp(std::remainder(phase, 2 * M_PI)));
+    ops = std::move(out);
+}
+
 } // namespace
 
 Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& basis)
@@ -116,7 +182,10 @@ Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& 
     if (basis.twoQubit == GateKind::RZZ && !basis.isNative(GateKind::CZ)) {
         Circuit c = circuit;
         diagonalsToRzz(c.ops);
-        return canonicalizeTwoQubit(c, NativeBasis{basis.oneQubit, basis.hasX, GateKind::CX, basis.nativeKinds});
+        auto out = canonicalizeTwoQubit(c, NativeBasis{basis.oneQubit, basis.hasX, GateKind::CX, basis.nativeKinds});
+        if (out)
+            fuseCxDiagonalCx(out.value().ops);
+        return out;
     }
     return decomposeGates(circuit, [&](const GateOp& g) {
         const int arity = gateInfo(g.kind).qubits;

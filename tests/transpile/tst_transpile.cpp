@@ -236,6 +236,31 @@ private slots:
         QCOMPARE(r.value().metrics.twoQubitCount, expected);
     }
 
+    void zzFeatureMapPairsTakeOneRzz()
+    {
+        // cx·p(θ)·cx on each pair of a ZZ feature map is one rzz(θ) where rzz is the entangler.
+        Circuit c;
+        c.addQreg("q", 4);
+        for (int i = 0; i < 4; ++i)
+            c.gate(GateKind::H, {i}).gate(GateKind::P, {i}, {0.3 * (i + 1)});
+        int pairs = 0;
+        for (int i = 0; i < 4; ++i)
+            for (int j = i + 1; j < 4; ++j, ++pairs)
+                c.gate(GateKind::CX, {i, j}).gate(GateKind::P, {j}, {0.2 + 0.1 * pairs}).gate(GateKind::T, {i}).gate(GateKind::CX, {i, j});
+        for (const char* family : {"quantinuum", "ion-rzz"}) {
+            const DeviceProfile device = makeDevice(family);
+            auto r = transpile(c, device, TranspileOptions{1, 0, std::nullopt});
+            QVERIFY(r.ok());
+            QVERIFY(checkTranspiled(c, device, r.value()).isEmpty());
+            QCOMPARE(r.value().metrics.twoQubitCount, pairs);
+        }
+        const DeviceProfile ms = makeDevice("ion-ms"); // via cx: two per pair
+        auto r = transpile(c, ms, TranspileOptions{1, 0, std::nullopt});
+        QVERIFY(r.ok());
+        QVERIFY(checkTranspiled(c, ms, r.value()).isEmpty());
+        QCOMPARE(r.value().metrics.twoQubitCount, 2 * pairs);
+    }
+
     void measurementsResetsAndConditions()
     {
         Circuit c;
