@@ -19,8 +19,14 @@ bool NativeBasis::isNative(GateKind k) const
 Result<NativeBasis> nativeBasisFor(const DeviceProfile& device)
 {
     NativeBasis b;
+    // Provider names used in profiles besides Qpilot's own: Quantinuum's U1q is prx, the
+    // ZZ(θ) of Quantinuum and IonQ Forte is rzz.
+    const std::pair<const char*, GateKind> aliases[] = {{"u1q", GateKind::PRX}, {"zz", GateKind::RZZ}};
     for (const std::string& name : device.nativeGates) {
-        const std::optional<GateKind> k = gateKindByName(name);
+        std::optional<GateKind> k = gateKindByName(name);
+        for (const auto& [alias, kind] : aliases)
+            if (name == alias)
+                k = kind;
         if (!k || *k == GateKind::GPhase)
             return Error{"device " + device.id + ": native gate '" + name + "' is not a gate Qpilot knows"};
         b.nativeKinds.push_back(*k);

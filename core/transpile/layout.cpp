@@ -61,7 +61,7 @@ Errors deviceErrors(const DeviceProfile& device, const CouplingMap& map)
     e.readout.assign(size_t(N), 0);
     e.edge.assign(size_t(N) * size_t(N), 0);
     std::string twoQ;
-    for (const char* name : {"cz", "ecr", "cx", "rzz", "ms", "iswap"})
+    for (const char* name : {"cz", "ecr", "cx", "rzz", "zz", "ms", "iswap"})
         if (std::find(device.nativeGates.begin(), device.nativeGates.end(), name) != device.nativeGates.end()) {
             twoQ = name;
             break;

@@ -143,6 +143,35 @@ private slots:
         QCOMPARE(int(synthesizeOneQubit(gateMatrix(GateKind::RX, {M_PI / 2}), OneQubitBasis::GPI, false).gates.size()), 1);
     }
 
+    void nativeBasisFromProfileNames_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<OneQubitBasis>("oneQubit");
+        QTest::addColumn<int>("twoQubit");
+        QTest::newRow("IBM Eagle") << QStringList{"ecr", "sx", "x", "rz"} << OneQubitBasis::ZSX << int(GateKind::ECR);
+        QTest::newRow("IBM Heron r2") << QStringList{"cz", "rzz", "sx", "x", "rz", "rx"} << OneQubitBasis::ZSX << int(GateKind::CZ);
+        QTest::newRow("IQM") << QStringList{"prx", "cz"} << OneQubitBasis::PRX << int(GateKind::CZ);
+        QTest::newRow("IonQ Aria") << QStringList{"gpi", "gpi2", "ms"} << OneQubitBasis::GPI << int(GateKind::MS);
+        QTest::newRow("IonQ Forte (zz)") << QStringList{"gpi", "gpi2", "zz"} << OneQubitBasis::GPI << int(GateKind::RZZ);
+        QTest::newRow("Quantinuum (u1q, zz)") << QStringList{"u1q", "rz", "zz"} << OneQubitBasis::PRXRZ << int(GateKind::RZZ);
+        QTest::newRow("Rigetti") << QStringList{"rx", "rz", "cz", "iswap"} << OneQubitBasis::ZRX << int(GateKind::CZ);
+    }
+    void nativeBasisFromProfileNames()
+    {
+        QFETCH(QStringList, names);
+        QFETCH(OneQubitBasis, oneQubit);
+        QFETCH(int, twoQubit);
+        DeviceProfile d;
+        d.id = "x";
+        d.numQubits = 2;
+        for (const QString& n : names)
+            d.nativeGates.push_back(n.toStdString());
+        const auto b = nativeBasisFor(d);
+        QVERIFY(b.ok());
+        QCOMPARE(b.value().oneQubit, oneQubit);
+        QCOMPARE(int(b.value().twoQubit), twoQubit);
+    }
+
     void removeIdentitiesKeepsPhase()
     {
         Circuit c = lineCircuit(2);
