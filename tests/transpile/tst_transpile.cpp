@@ -299,6 +299,37 @@ private slots:
         QVERIFY(t.metrics.successProbability.has_value());
     }
 
+    void conditionalTwoQubitGateIsRouted()
+    {
+        // An if/else whose two-qubit gates act on one pair: the router brings the pair together.
+        const DeviceProfile device = makeDevice("heavyhex-ecr");
+        Circuit c;
+        c.addQreg("q", 6);
+        c.addCreg("c", 1);
+        c.gate(GateKind::H, {0}).measure(0, 0);
+        IfElseOp ie;
+        ie.condition = Condition{{0}, 1};
+        ie.thenOps = {Operation{GateOp{GateKind::CX, {}, {}, {1, 5}, {}}}, Operation{GateOp{GateKind::CZ, {}, {}, {5, 1}, {}}}};
+        c.ops.push_back(Operation{ie});
+        auto r = transpile(c, device, TranspileOptions{0, 1, LayoutMethod::Trivial});
+        QVERIFY2(r.ok(), qPrintable(errText(r)));
+        QVERIFY(r.value().metrics.swaps >= 1);
+        int twoQ = 0;
+        for (const Operation& o : r.value().circuit.ops)
+            if (const auto* b = std::get_if<IfElseOp>(&o.op))
+                for (const Operation& x : b->thenOps) {
+                    const auto& g = std::get<GateOp>(x.op);
+                    QVERIFY(nativeBasisFor(device).value().isNative(g.kind));
+                    if (g.qubits.size() == 2) {
+                        ++twoQ;
+                        QVERIFY(allowsTwoQubitGate(device, g.qubits[0], g.qubits[1]));
+                        const std::set<int> pair{g.qubits[0], g.qubits[1]};
+                        QCOMPARE(pair, (std::set<int>{r.value().finalLayout[1], r.value().finalLayout[5]}));
+                    }
+                }
+        QCOMPARE(twoQ, 2); // cx and cz each one ecr
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("what");
