@@ -222,6 +222,8 @@ private:
         }
         if (g.kind == K::CX && !m_basis.isNative(K::CX))
             return cx(a, b, pending, out, phase);
+        if (g.kind == K::RZZ && !m_basis.isNative(K::RZZ) && m_basis.twoQubit == K::MS)
+            return rzzViaMs(a, b, p[0], pending, out, phase);
         if (m_basis.isNative(g.kind) && (!directionSensitive(g.kind) || m_map.allowed(a, b))) {
             flush(a, pending, out, phase);
             flush(b, pending, out, phase);
@@ -244,6 +246,36 @@ private:
             } else if (auto e = gate(sg, pending, out, phase)) {
                 return e;
             }
+        }
+        return std::nullopt;
+    }
+
+    // rzz(β) = (h⊗h)·ms(0, 0, β)·(h⊗h); ms angles kept in [0, π/2] (IonQ's partially entangling
+    // range, 0.25 turns): a negative angle through ms(π, 0, |β|) = ms(0, 0, −|β|), |β| > π/2 as
+    // two gates.
+    std::optional<Error> rzzViaMs(int a, int b, double beta, std::vector<Pending>& pending, std::vector<Operation>& out,
+                                  double& phase)
+    {
+        beta = wrapAngle(beta);
+        std::vector<double> pieces;
+        if (std::abs(beta) <= M_PI / 2 + 1e-12) {
+            pieces = {beta};
+        } else {
+            const double quarter = beta > 0 ? M_PI / 2 : -M_PI / 2;
+            pieces = {quarter, beta - quarter};
+        }
+        for (double piece : pieces) {
+            if (std::abs(piece) < 1e-15)
+                continue;
+            for (int q : {a, b})
+                if (auto e = gate(std::get<GateOp>(makeGateOp(GateKind::H, {q}).op), pending, out, phase))
+                    return e;
+            flush(a, pending, out, phase);
+            flush(b, pending, out, phase);
+            out.push_back(makeGateOp(GateKind::MS, {a, b}, {piece < 0 ? M_PI : 0.0, 0.0, std::abs(piece)}));
+            for (int q : {a, b})
+                if (auto e = gate(std::get<GateOp>(makeGateOp(GateKind::H, {q}).op), pending, out, phase))
+                    return e;
         }
         return std::nullopt;
     }

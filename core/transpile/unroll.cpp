@@ -179,7 +179,12 @@ void fuseCxDiagonalCx(std::vector<Operation>& ops)
 
 Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& basis)
 {
-    if (basis.twoQubit == GateKind::RZZ && !basis.isNative(GateKind::CZ)) {
+    // Arbitrary-angle ZZ entanglers: rzz itself (Quantinuum, IonQ Forte) or ms (IonQ Aria:
+    // rzz(β) = (h⊗h)·ms(0, 0, β)·(h⊗h), translated in basis.cpp).
+    const bool zzEntangler = (basis.twoQubit == GateKind::RZZ || basis.twoQubit == GateKind::MS)
+                             && !basis.isNative(GateKind::CZ) && !basis.isNative(GateKind::ECR)
+                             && !basis.isNative(GateKind::CX);
+    if (zzEntangler) {
         Circuit c = circuit;
         diagonalsToRzz(c.ops);
         auto out = canonicalizeTwoQubit(c, NativeBasis{basis.oneQubit, basis.hasX, GateKind::CX, basis.nativeKinds});
@@ -193,7 +198,7 @@ Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& 
             return false;
         if (arity < 2 || g.kind == GateKind::CX)
             return true;
-        return basis.isNative(g.kind);
+        return basis.isNative(g.kind) || (g.kind == GateKind::RZZ && basis.twoQubit == GateKind::MS);
     });
 }
 

@@ -221,7 +221,7 @@ private slots:
         // QFT-4 has 6 cp; then one crz and one cz.
         QTest::newRow("quantinuum: 1 rzz per cp, crz, cz") << "quantinuum" << 6 + 1 + 1;
         QTest::newRow("ion-rzz: 1 rzz per cp, crz, cz") << "ion-rzz" << 6 + 1 + 1;
-        QTest::newRow("ion-ms: via cx, 2 per cp and crz, 1 per cz") << "ion-ms" << 12 + 2 + 1;
+        QTest::newRow("ion-ms: 1 ms per cp, crz, cz") << "ion-ms" << 6 + 1 + 1;
     }
     void controlledPhasesTakeOneRzz()
     {
@@ -247,18 +247,26 @@ private slots:
         for (int i = 0; i < 4; ++i)
             for (int j = i + 1; j < 4; ++j, ++pairs)
                 c.gate(GateKind::CX, {i, j}).gate(GateKind::P, {j}, {0.2 + 0.1 * pairs}).gate(GateKind::T, {i}).gate(GateKind::CX, {i, j});
-        for (const char* family : {"quantinuum", "ion-rzz"}) {
+        for (const char* family : {"quantinuum", "ion-rzz", "ion-ms"}) {
             const DeviceProfile device = makeDevice(family);
             auto r = transpile(c, device, TranspileOptions{1, 0, std::nullopt});
             QVERIFY(r.ok());
             QVERIFY(checkTranspiled(c, device, r.value()).isEmpty());
             QCOMPARE(r.value().metrics.twoQubitCount, pairs);
         }
-        const DeviceProfile ms = makeDevice("ion-ms"); // via cx: two per pair
-        auto r = transpile(c, ms, TranspileOptions{1, 0, std::nullopt});
+        // A pair with a large angle: |β| > π/2 takes two ms(·, ·, θ ≤ π/2).
+        Circuit big = c;
+        big.gate(GateKind::CX, {0, 1}).gate(GateKind::RZ, {1}, {-2.5}).gate(GateKind::CX, {0, 1});
+        const DeviceProfile ms = makeDevice("ion-ms");
+        auto r = transpile(big, ms, TranspileOptions{1, 0, std::nullopt});
         QVERIFY(r.ok());
-        QVERIFY(checkTranspiled(c, ms, r.value()).isEmpty());
-        QCOMPARE(r.value().metrics.twoQubitCount, 2 * pairs);
+        QVERIFY(checkTranspiled(big, ms, r.value()).isEmpty());
+        QCOMPARE(r.value().metrics.twoQubitCount, pairs + 2);
+        for (const Operation& o : r.value().circuit.ops)
+            if (const auto* g = std::get_if<GateOp>(&o.op); g && g->kind == GateKind::MS) {
+                const double theta = g->params[2].constantValue();
+                QVERIFY(theta > 0 && theta <= M_PI / 2 + 1e-12);
+            }
     }
 
     void measurementsResetsAndConditions()
