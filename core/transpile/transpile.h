@@ -3,7 +3,7 @@
 // coupled pairs) and reports layouts and metrics. Stages, each a free function on plain values
 // in its own file: unroll (unroll.cpp) → two-qubit canonicalisation and basis translation
 // (basis.cpp, with 1-qubit synthesis in synthesis_1q.cpp) → layout (layout.cpp) → SABRE routing
-// (routing.cpp) → optimisation (optimise.cpp) → ASAP scheduling and metrics (schedule.cpp).
+// (routing.cpp) → optimisation (optimise.cpp) → ASAP scheduling (schedule.cpp) and metrics (metrics.cpp).
 // The pipeline and the optimisation levels live in transpile.cpp; docs/transpiler.md explains all.
 //
 // Global phase: every stage is exact including the global phase. Stages keep it as top-level

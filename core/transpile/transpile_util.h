@@ -37,6 +37,9 @@ inline std::vector<double> numericParams(const GateOp& g)
     return p;
 }
 
+// Gates that take no time and have no error on hardware (virtual rz, global phase).
+inline bool isVirtualGate(GateKind k) { return k == GateKind::RZ || k == GateKind::GPhase; }
+
 // The qubits an operation touches (for if/else: all in both bodies; barrier: as listed).
 std::vector<int> operationQubits(const Operation& op);
 
