@@ -198,6 +198,11 @@ Result<Circuit> canonicalizeTwoQubit(const Circuit& circuit, const NativeBasis& 
             return false;
         if (arity < 2 || g.kind == GateKind::CX)
             return true;
+        if (g.kind == GateKind::RZZ && basis.isNative(GateKind::RZZ) && basis.twoQubit != GateKind::RZZ) {
+            // A fractional rzz beside cz/ecr (IBM Heron r2/r3) runs only for 0 < θ ≤ π/2.
+            const double t = wrapAngle(g.params[0].constantValue());
+            return t > 0 && t <= M_PI / 2 + 1e-12;
+        }
         return basis.isNative(g.kind) || (g.kind == GateKind::RZZ && basis.twoQubit == GateKind::MS);
     });
 }

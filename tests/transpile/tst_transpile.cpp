@@ -236,6 +236,29 @@ private slots:
         QCOMPARE(r.value().metrics.twoQubitCount, expected);
     }
 
+    void fractionalRzzBesideCzIsRangeLimited()
+    {
+        // IBM Heron r2: rzz(θ) runs natively only for 0 < θ ≤ π/2; other angles go through cz.
+        DeviceProfile d = makeDevice("square-cz-zsx");
+        d.nativeGates = {"cz", "rzz", "sx", "x", "rz", "rx"};
+        Circuit c;
+        c.addQreg("q", 2);
+        c.gate(GateKind::RZZ, {0, 1}, {0.4}).gate(GateKind::RZZ, {0, 1}, {-0.4}).gate(GateKind::H, {0});
+        auto r = transpile(c, d, TranspileOptions{1, 0, LayoutMethod::Trivial});
+        QVERIFY(r.ok());
+        QVERIFY(checkTranspiled(c, d, r.value()).isEmpty());
+        int rzz = 0, cz = 0;
+        for (const Operation& o : r.value().circuit.ops)
+            if (const auto* g = std::get_if<GateOp>(&o.op)) {
+                rzz += g->kind == GateKind::RZZ;
+                cz += g->kind == GateKind::CZ;
+                if (g->kind == GateKind::RZZ)
+                    QVERIFY(g->params[0].constantValue() > 0 && g->params[0].constantValue() <= M_PI / 2);
+            }
+        QCOMPARE(rzz, 1);
+        QCOMPARE(cz, 2);
+    }
+
     void zzFeatureMapPairsTakeOneRzz()
     {
         // cx·p(θ)·cx on each pair of a ZZ feature map is one rzz(θ) where rzz is the entangler.
