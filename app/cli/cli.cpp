@@ -17,9 +17,10 @@ const Verb* const kVerbs[] = {
     &kSimulateVerb,
     &kDevicesVerb,
     &kCalibrationVerb,
-    &kTrainVerb,
-    &kDatasetsVerb,
+    &kTranspileVerb,
     &kEncodeVerb,
+    &kDatasetsVerb,
+    &kTrainVerb,
 };
 
 const Verb* findVerb(const QString& name)

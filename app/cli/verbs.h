@@ -30,6 +30,7 @@ extern const Verb kCalibrationVerb;
 extern const Verb kTrainVerb;
 extern const Verb kDatasetsVerb;
 extern const Verb kEncodeVerb;
+extern const Verb kTranspileVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

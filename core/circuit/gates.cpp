@@ -33,6 +33,22 @@ Matrix swapLike(Complex offDiagonal)
     return m;
 }
 
+// exp(-i theta/2 P⊗Q) for involutions P (operand 0) and Q (operand 1) given as 2x2 matrices.
+Matrix pauliPairRotation(const Matrix& p, const Matrix& q, double theta)
+{
+    Matrix pp{2, std::vector<Complex>(16)};
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 4; ++c)
+            pp.at(r, c) = p.at(r & 1, c & 1) * q.at(r >> 1, c >> 1);
+    Matrix out = Matrix::identity(2);
+    for (size_t i = 0; i < out.data.size(); ++i)
+        out.data[i] = out.data[i] * std::cos(theta / 2) - kI * std::sin(theta / 2) * pp.data[i];
+    return out;
+}
+
+// σ(φ) = cos φ X + sin φ Y = [[0, e^{-iφ}], [e^{iφ}, 0]].
+Matrix phasedX(double phi) { return m1(0, std::exp(-kI * phi), std::exp(kI * phi), 0); }
+
 // exp(-i theta/2 P⊗P) for a Pauli P given by its 2x2 matrix.
 Matrix pauliPairRotation(const Matrix& p, double theta)
 {
@@ -87,6 +103,10 @@ const std::vector<GateInfo> kTable = {
     {GateKind::RZZ, "rzz", 2, 1, false, true, "ZZ rotation: exp(-iθ Z⊗Z/2)"},
     {GateKind::CCX, "ccx", 3, 0, true, true, "Toffoli (controlled-controlled X)"},
     {GateKind::CSwap, "cswap", 3, 0, true, true, "Fredkin (controlled swap)"},
+    {GateKind::PRX, "prx", 1, 2, false, false, "Phased X rotation: exp(-iθ/2 (cos φ X + sin φ Y)) (IQM, Quantinuum U1q)"},
+    {GateKind::GPI, "gpi", 1, 1, false, false, "IonQ GPi(φ): π rotation about cos φ X + sin φ Y"},
+    {GateKind::GPI2, "gpi2", 1, 1, false, false, "IonQ GPi2(φ): π/2 rotation about cos φ X + sin φ Y"},
+    {GateKind::MS, "ms", 2, 3, false, false, "IonQ Mølmer–Sørensen MS(φ0, φ1, θ) = exp(-iθ/2 σ(φ0)⊗σ(φ1)), radians"},
 };
 
 DefinitionStep step(GateKind k, std::vector<Expr> params, std::vector<int> operands)
@@ -189,6 +209,13 @@ Matrix gateMatrix(GateKind kind, const std::vector<double>& p)
     case GateKind::RZZ: return pauliPairRotation(gateMatrix(GateKind::Z, {}), P(0));
     case GateKind::CCX: return controlledMatrix(gateMatrix(GateKind::X, {}), 2, false);
     case GateKind::CSwap: return controlledMatrix(swapLike(1.0), 1, false);
+    case GateKind::PRX: {
+        const double c = std::cos(P(0) / 2), s = std::sin(P(0) / 2);
+        return m1(c, -kI * std::exp(-kI * P(1)) * s, -kI * std::exp(kI * P(1)) * s, c);
+    }
+    case GateKind::GPI: return phasedX(P(0));
+    case GateKind::GPI2: return m1(r2, -kI * std::exp(-kI * P(0)) * r2, -kI * std::exp(kI * P(0)) * r2, r2);
+    case GateKind::MS: return pauliPairRotation(phasedX(P(0)), phasedX(P(1)), P(2));
     case GateKind::Custom: break;
     }
     return Matrix::identity(1);
@@ -268,6 +295,14 @@ std::vector<DefinitionStep> gateDefinition(GateKind kind, const std::vector<Expr
                 step(K::T, {}, {1}),     step(K::T, {}, {2}),     step(K::H, {}, {2}),   step(K::CX, {}, {0, 1}),
                 step(K::T, {}, {0}),     step(K::Tdg, {}, {1}),   step(K::CX, {}, {0, 1})};
     case K::CSwap: return {step(K::CX, {}, {2, 1}), step(K::CCX, {}, {0, 1, 2}), step(K::CX, {}, {2, 1})};
+    // prx(θ, φ) = rz(φ) rx(θ) rz(-φ) = U(θ, φ - π/2, π/2 - φ) exactly (the rz phases cancel).
+    case K::PRX: return {step(K::U, {P(0), P(1) - pi / 2.0, pi / 2.0 - P(1)}, {0})};
+    case K::GPI: return {step(K::U, {pi, P(0), pi - P(0)}, {0})};
+    case K::GPI2: return {step(K::U, {pi / 2.0, P(0) - pi / 2.0, pi / 2.0 - P(0)}, {0})};
+    // σ(φ) = rz(φ) X rz(-φ), so ms = (rz(φ0)⊗rz(φ1)) rxx(θ) (rz(-φ0)⊗rz(-φ1)).
+    case K::MS:
+        return {step(K::RZ, {-P(0)}, {0}), step(K::RZ, {-P(1)}, {1}), step(K::RXX, {P(2)}, {0, 1}),
+                step(K::RZ, {P(0)}, {0}), step(K::RZ, {P(1)}, {1})};
     }
     return {};
 }
@@ -307,6 +342,9 @@ std::vector<DefinitionStep> gateInverse(GateKind kind, const std::vector<Expr>& 
     case K::U:
     case K::CU3: return same(kind, {-P(0), -P(2), -P(1)});
     case K::CU: return same(kind, {-P(0), -P(2), -P(1), -P(3)});
+    case K::PRX: return same(kind, {-P(0), P(1)});
+    case K::GPI2: return same(kind, {P(0) + Expr(M_PI)});
+    case K::MS: return same(kind, {P(0), P(1), -P(2)});
     case K::ISwap: {
         // Reverse of the definition with each step inverted.
         std::vector<DefinitionStep> def = gateDefinition(kind, p);
@@ -321,7 +359,7 @@ std::vector<DefinitionStep> gateInverse(GateKind kind, const std::vector<Expr>& 
         }
         return out;
     }
-    default: return same(kind, p); // self-inverse: id x y z h cx cy cz ch swap ecr ccx cswap
+    default: return same(kind, p); // self-inverse: id x y z h cx cy cz ch swap ecr ccx cswap gpi
     }
 }
 

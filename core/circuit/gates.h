@@ -1,6 +1,12 @@
 // core/circuit/gates.h — the standard gate table: every gate of OpenQASM 3 stdgates.inc and
 // OpenQASM 2 qelib1.inc (plus the common extras rxx, ryy, rzz, ecr, iswap, sxdg), each with
 // its name, arity, parameter count, matrix, inverse and definition in terms of U, CX and gphase.
+// Hardware-native extras (angles in radians, also for IonQ whose API uses turns):
+//   prx(θ, φ)      = exp(-iθ/2 (cos φ X + sin φ Y))                       (IQM prx, Quantinuum U1q)
+//   gpi(φ)         = [[0, e^{-iφ}], [e^{iφ}, 0]]                          (IonQ GPi)
+//   gpi2(φ)        = 1/√2 [[1, -i e^{-iφ}], [-i e^{iφ}, 1]]               (IonQ GPi2)
+//   ms(φ0, φ1, θ)  = exp(-iθ/2 σ(φ0)⊗σ(φ1)), σ(φ) = cos φ X + sin φ Y    (IonQ MS; θ = π/2 is
+//                    IonQ's default 0.25 turns, the fully entangling gate; ms(0, 0, θ) = rxx(θ))
 //
 // Matrix convention: row-major, dimension 2^k for a k-qubit gate; operand i of the gate is
 // bit i of the row/column index (operand 0 least significant, as qubit 0 is for states).
@@ -27,6 +33,7 @@ enum class GateKind {
     CX, CY, CZ, CH, CP, CRX, CRY, CRZ, CU1, CU3, CU,
     Swap, ISwap, ECR, RXX, RYY, RZZ,
     CCX, CSwap,
+    PRX, GPI, GPI2, MS, // native gates of IQM/Quantinuum (prx) and IonQ (gpi, gpi2, ms)
     Custom // a user-defined (composite) gate; see GateDefinition
 };
 

@@ -39,7 +39,14 @@ QasmVersion detectQasmVersion(std::string_view source);
 // Gates outside the version's standard library are emitted as `gate` definitions;
 // what the version cannot express (e.g. if/else or a single-bit condition in
 // OpenQASM 2) is an error naming the operation.
+struct QasmWriteOptions {
+    // OpenQASM 3 only: write qubits as physical qubits $0, $1, ... (global index = physical
+    // index) and declare no qubit register, as for a transpiled (ISA) circuit. Reading the
+    // output back gives one register "q" sized to the largest physical qubit used + 1.
+    bool physicalQubits = false;
+};
+
 Result<std::string> writeQasm2(const Circuit& circuit);
-Result<std::string> writeQasm3(const Circuit& circuit);
+Result<std::string> writeQasm3(const Circuit& circuit, const QasmWriteOptions& options = {});
 
 } // namespace qpilot

@@ -43,7 +43,7 @@ void collectKinds(const std::vector<Operation>& ops, std::set<GateKind>& kinds)
 
 class Writer {
 public:
-    Writer(const Circuit& c, QasmVersion v) : m_c(c), m_v(v) {}
+    Writer(const Circuit& c, QasmVersion v, bool physical = false) : m_c(c), m_v(v), m_physical(physical) {}
 
     Result<std::string> run()
     {
@@ -64,6 +64,8 @@ public:
             if (auto e = writeDefinition(out, d))
                 return *e;
         for (const Register& r : m_c.qregs) {
+            if (m_physical)
+                break;
             if (m_v == QasmVersion::V2)
                 out << "qreg " << r.name << "[" << r.size << "];\n";
             else if (r.scalar)
@@ -210,7 +212,7 @@ private:
         return std::nullopt;
     }
 
-    std::string qubitName(int q) const { return bitName(m_c.qregs, q); }
+    std::string qubitName(int q) const { return m_physical ? "$" + std::to_string(q) : bitName(m_c.qregs, q); }
     std::string clbitName(int c) const { return bitName(m_c.cregs, c); }
 
     static std::string bitName(const std::vector<Register>& regs, int index)
@@ -229,6 +231,8 @@ private:
         while (i < qubits.size()) {
             bool whole = false;
             for (const Register& r : m_c.qregs) {
+                if (m_physical)
+                    break;
                 if (r.scalar || qubits[i] != r.offset || i + size_t(r.size) > qubits.size())
                     continue;
                 whole = true;
@@ -379,6 +383,7 @@ private:
 
     const Circuit& m_c;
     QasmVersion m_v;
+    bool m_physical = false;
 };
 
 bool definitionsUseModifiers(const Circuit& c)
@@ -403,6 +408,9 @@ Result<std::string> writeQasm2(const Circuit& circuit)
     return Writer(circuit, QasmVersion::V2).run();
 }
 
-Result<std::string> writeQasm3(const Circuit& circuit) { return Writer(circuit, QasmVersion::V3).run(); }
+Result<std::string> writeQasm3(const Circuit& circuit, const QasmWriteOptions& options)
+{
+    return Writer(circuit, QasmVersion::V3, options.physicalQubits).run();
+}
 
 } // namespace qpilot

@@ -149,7 +149,55 @@ private slots:
             QVERIFY2(!gateInfo(k).inStdgates, gateInfo(k).name);
         for (GateKind k : {GateKind::ISwap, GateKind::ECR, GateKind::RYY, GateKind::GPhase})
             QVERIFY2(!gateInfo(k).inQelib1, gateInfo(k).name);
+        for (GateKind k : {GateKind::PRX, GateKind::GPI, GateKind::GPI2, GateKind::MS})
+            QVERIFY2(!gateInfo(k).inQelib1 && !gateInfo(k).inStdgates, gateInfo(k).name);
         QVERIFY(gateInfo(GateKind::CX).inStdgates && gateInfo(GateKind::CX).inQelib1);
+    }
+
+    // The hardware-native gates against their published special cases and matrices
+    // (IonQ native-gates guide; IQM prx = Qiskit RGate).
+    void nativeGatesMatchKnownMatrices_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QList<double>>("params");
+        QTest::addColumn<int>("refKind");
+        QTest::addColumn<QList<double>>("refParams");
+        QTest::newRow("prx(t,0) = rx(t)") << int(GateKind::PRX) << QList<double>{0.813, 0} << int(GateKind::RX) << QList<double>{0.813};
+        QTest::newRow("prx(t,pi/2) = ry(t)") << int(GateKind::PRX) << QList<double>{-1.27, M_PI / 2} << int(GateKind::RY) << QList<double>{-1.27};
+        QTest::newRow("gpi(0) = x") << int(GateKind::GPI) << QList<double>{0} << int(GateKind::X) << QList<double>{};
+        QTest::newRow("gpi(pi/2) = y") << int(GateKind::GPI) << QList<double>{M_PI / 2} << int(GateKind::Y) << QList<double>{};
+        QTest::newRow("gpi2(0) = rx(pi/2)") << int(GateKind::GPI2) << QList<double>{0} << int(GateKind::RX) << QList<double>{M_PI / 2};
+        QTest::newRow("gpi2(p) = prx(pi/2,p)") << int(GateKind::GPI2) << QList<double>{0.377} << int(GateKind::PRX) << QList<double>{M_PI / 2, 0.377};
+        QTest::newRow("ms(0,0,t) = rxx(t)") << int(GateKind::MS) << QList<double>{0, 0, 0.9} << int(GateKind::RXX) << QList<double>{0.9};
+        QTest::newRow("ms(pi/2,pi/2,t) = ryy(t)") << int(GateKind::MS) << QList<double>{M_PI / 2, M_PI / 2, -0.4} << int(GateKind::RYY) << QList<double>{-0.4};
+    }
+    void nativeGatesMatchKnownMatrices()
+    {
+        QFETCH(int, kind);
+        QFETCH(QList<double>, params);
+        QFETCH(int, refKind);
+        QFETCH(QList<double>, refParams);
+        const Matrix a = gateMatrix(GateKind(kind), std::vector<double>(params.begin(), params.end()));
+        const Matrix b = gateMatrix(GateKind(refKind), std::vector<double>(refParams.begin(), refParams.end()));
+        QVERIFY2(maxAbsDiff(a, b) < 1e-12, qPrintable(describe(a) + " vs " + describe(b)));
+    }
+
+    void ionqMsPublishedMatrix()
+    {
+        // IonQ: MS(φ0, φ1) at θ = 0.25 turns = π/2, rows/columns |q0 q1> with q0 the left bit:
+        // 1/√2 [[1, 0, 0, -i e^{-i(φ0+φ1)}], [0, 1, -i e^{-i(φ0-φ1)}, 0],
+        //       [0, -i e^{i(φ0-φ1)}, 1, 0], [-i e^{i(φ0+φ1)}, 0, 0, 1]].
+        const double p0 = 0.31, p1 = -1.12;
+        const Matrix m = gateMatrix(GateKind::MS, {p0, p1, M_PI / 2});
+        const Complex i(0, 1);
+        const double r = 1 / std::sqrt(2.0);
+        // Our index has operand 0 (q0) as bit 0, so IonQ's |q0 q1> = |01> (q0=0,q1=1) is our index 2.
+        auto idx = [](int q0, int q1) { return q0 | (q1 << 1); };
+        QVERIFY(std::abs(m.at(idx(0, 0), idx(1, 1)) - (-i * std::exp(-i * (p0 + p1)) * r)) < 1e-12);
+        QVERIFY(std::abs(m.at(idx(0, 1), idx(1, 0)) - (-i * std::exp(-i * (p0 - p1)) * r)) < 1e-12);
+        QVERIFY(std::abs(m.at(idx(1, 0), idx(0, 1)) - (-i * std::exp(i * (p0 - p1)) * r)) < 1e-12);
+        QVERIFY(std::abs(m.at(idx(1, 1), idx(0, 0)) - (-i * std::exp(i * (p0 + p1)) * r)) < 1e-12);
+        QVERIFY(std::abs(m.at(idx(0, 1), idx(0, 1)) - r) < 1e-12);
     }
 
     void qubitOrderConvention()

@@ -53,7 +53,8 @@ private slots:
         Circuit c;
         c.addQreg("q", 2);
         c.gate(GateKind::H, {0});
-        c.ops.push_back(Operation{BarrierOp{}});
+        const Operation barrier{BarrierOp{}};
+        c.ops.push_back(barrier);
         c.gate(GateKind::H, {1});
         CircuitMetrics m = circuitMetrics(c);
         QCOMPARE(m.depth, 1);
