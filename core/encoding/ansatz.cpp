@@ -71,35 +71,21 @@ Operation step(GateKind kind, std::vector<int> qubits, std::vector<Expr> params)
     return op;
 }
 
-// Exact definitions of the composite native gates: IQM PRX and Quantinuum U1q (both
-// RZ(φ)RX(θ)RZ(-φ)), IonQ GPI2 and MS (phases 0 in the ansatz), Quantinuum ZZ = RZZ(π/2).
+// Exact definitions of Quantinuum's names for gates Qpilot's table has under other names:
+// U1q(θ, φ) = PRX(θ, φ) and ZZ = RZZ(π/2). (prx, gpi2 and ms are table gates.)
 void addDefinition(Circuit& c, const std::string& name)
 {
     if (c.definition(name))
         return;
-    const Expr phi = Expr::parameter("phi");
     GateDefinition d;
     d.name = name;
     if (name == "zz") {
         d.qubitNames = {"a", "b"};
         d.body = {step(GateKind::RZZ, {0, 1}, {Expr(kPi / 2)})};
-    } else if (name == "prx" || name == "u1q") {
-        const Expr theta = Expr::parameter("theta");
+    } else { // u1q(theta, phi)
         d.paramNames = {"theta", "phi"};
         d.qubitNames = {"a"};
-        d.body = {step(GateKind::RZ, {0}, {-phi}), step(GateKind::RX, {0}, {theta}), step(GateKind::RZ, {0}, {phi})};
-    } else if (name == "gpi2") {
-        d.paramNames = {"phi"};
-        d.qubitNames = {"a"};
-        d.body = {step(GateKind::RZ, {0}, {-phi}), step(GateKind::RX, {0}, {Expr(kPi / 2)}),
-                  step(GateKind::RZ, {0}, {phi})};
-    } else { // ms(phi0, phi1)
-        const Expr p0 = Expr::parameter("phi0"), p1 = Expr::parameter("phi1");
-        d.paramNames = {"phi0", "phi1"};
-        d.qubitNames = {"a", "b"};
-        d.body = {step(GateKind::RZ, {0}, {-p0}), step(GateKind::RZ, {1}, {-p1}),
-                  step(GateKind::RXX, {0, 1}, {Expr(kPi / 2)}),
-                  step(GateKind::RZ, {0}, {p0}), step(GateKind::RZ, {1}, {p1})};
+        d.body = {step(GateKind::PRX, {0}, {Expr::parameter("theta"), Expr::parameter("phi")})};
     }
     c.definitions.push_back(std::move(d));
 }
@@ -114,19 +100,21 @@ void nativeBlock(CircuitBuilder& b, const NativePlan& p, int q)
         b.gate(GateKind::SX, {q});
         b.gate(GateKind::RZ, {q}, {b.weight()});
         break;
-    case OneQ::Prx:
+    case OneQ::Prx: {
+        const Expr t = b.weight();
+        b.gate(GateKind::PRX, {q}, {t, b.weight()});
+        break;
+    }
     case OneQ::U1q: {
-        const char* name = p.one == OneQ::Prx ? "prx" : "u1q";
         const Expr t = b.weight();
         const Expr f = b.weight();
-        addDefinition(b.built.circuit, name);
-        b.custom(name, {q}, {t, f});
+        addDefinition(b.built.circuit, "u1q");
+        b.custom("u1q", {q}, {t, f});
         break;
     }
     case OneQ::Gpi2:
-        addDefinition(b.built.circuit, "gpi2");
-        b.custom("gpi2", {q}, {b.weight()});
-        b.custom("gpi2", {q}, {b.weight()});
+        b.gate(GateKind::GPI2, {q}, {b.weight()});
+        b.gate(GateKind::GPI2, {q}, {b.weight()});
         break;
     case OneQ::RyRz: b.gate(GateKind::RY, {q}, {b.weight()}); b.gate(GateKind::RZ, {q}, {b.weight()}); break;
     case OneQ::RxRz: b.gate(GateKind::RX, {q}, {b.weight()}); b.gate(GateKind::RZ, {q}, {b.weight()}); break;
@@ -146,10 +134,7 @@ void nativeEntangler(CircuitBuilder& b, const NativePlan& p, int i, int j)
         addDefinition(b.built.circuit, "zz");
         b.custom("zz", {i, j}, {});
         break;
-    case TwoQ::MS:
-        addDefinition(b.built.circuit, "ms");
-        b.custom("ms", {i, j}, {Expr(0.0), Expr(0.0)});
-        break;
+    case TwoQ::MS: b.gate(GateKind::MS, {i, j}, {Expr(0.0), Expr(0.0), Expr(kPi / 2)}); break;
     }
 }
 

@@ -130,9 +130,8 @@ const std::vector<CatalogEntry>& catalog();
 
 // Native gates the hardware-efficient ansatz understands (1q: rz+sx, prx, u1q, gpi2, or two
 // of rx/ry/rz; 2q: cz, cx, ecr, ms, iswap, rzz, zz; x and gpi may be listed but are not used).
-// prx, u1q, gpi2, ms and zz are emitted as composite gates with exact definitions in standard
-// gates (IQM PRX, Quantinuum U1q = RZ(φ)RX(θ)RZ(-φ); IonQ GPI2, MS at phases 0; Quantinuum
-// ZZ = RZZ(π/2)).
+// prx, gpi2 and ms are the gate table's (IonQ MS at phases 0, θ = π/2); Quantinuum's names
+// u1q (= prx) and zz (= RZZ(π/2)) are emitted as composite gates with exact definitions.
 std::vector<std::string> supportedNativeGates();
 
 // Options for the hardware-efficient ansatz on a device: its native gates, and its couplers

@@ -2,11 +2,12 @@
 // tests/app/tst_cli_transpile.cpp — `qpilot transpile` as a real process: the documented JSON
 // keys, the ISA file (-o: OpenQASM 3 with physical qubits, native gates on coupled pairs,
 // byte-identical to the in-process transpiler for the same seed), the text report, and exit
-// code 2 with a clear message for every kind of bad input. The shipped profiles carry no
-// coupling map yet (the device issue adds it), so the tests use a profile written here plus
-// --coupling, and check that a shipped profile without couplers is refused clearly.
+// code 2 with a clear message for every kind of bad input; every shipped profile compiles a
+// GHZ circuit into its native gates on its coupling map. A profile written here plus
+// --coupling covers the coupling-map override.
 #include "app/cli_runner.h"
 
+#include "core/circuit/circuit_file.h"
 #include "core/circuit/qasm.h"
 #include "core/device/device.h"
 #include "core/transpile/transpile.h"
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -150,15 +152,46 @@ private slots:
             QVERIFY2(r.out.contains(line), qPrintable(r.out));
     }
 
-    void shippedProfileWithoutCouplers()
+    // Every shipped profile compiles the 5-qubit GHZ circuit: the ISA file uses only the
+    // device's native gates on allowed pairs, and the metrics are consistent with it.
+    void everyShippedDevice_data()
     {
-        // Shipped profiles have no coupling map until the device issue adds it.
-        const Run r = runQpilot({"transpile", m_ghz, "--device", "ibm_torino"});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.startsWith("qpilot: ") && r.err.contains("ibm_torino has no coupling map"), qPrintable(r.err));
-        const Run h = runQpilot({"transpile", m_ghz, "--device", "ibm_torino", "--coupling", "heavy-hex", "--json"});
-        QCOMPARE(h.exitCode, 0);
-        QCOMPARE(jsonOf(h)["device_qubits"].toInt(), 133);
+        QTest::addColumn<QString>("id");
+        for (const qpilot::DeviceProfile& d : qpilot::builtinDevices())
+            QTest::newRow(d.id.c_str()) << QString::fromStdString(d.id);
+    }
+    void everyShippedDevice()
+    {
+        QFETCH(QString, id);
+        const qpilot::DeviceProfile device = qpilot::findDevice(id.toStdString()).value();
+        const QString out = m_dir.filePath(id + ".qasm");
+        const Run r = runQpilot({"transpile", m_ghz, "--device", id, "--level", "1", "--seed", "3", "-o", out, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = jsonOf(r);
+        QCOMPARE(j["device_qubits"].toInt(), device.numQubits);
+        QCOMPARE(j["layout"].toArray().size(), 5);
+        QVERIFY(j["two_qubit_count"].toInt() >= 4); // a 5-qubit GHZ needs at least 4 entanglers
+        auto isa = qpilot::loadCircuitFile(out);
+        QVERIFY2(isa, isa ? "" : isa.error().message.c_str());
+        int twoQ = 0;
+        for (const qpilot::Operation& op : isa->circuit.ops) {
+            const auto* g = std::get_if<qpilot::GateOp>(&op.op);
+            if (!g)
+                continue;
+            const std::string name = qpilot::gateInfo(g->kind).name;
+            QVERIFY2(std::find(device.nativeGates.begin(), device.nativeGates.end(), name) != device.nativeGates.end(),
+                     name.c_str());
+            if (g->qubits.size() == 2) {
+                QVERIFY(qpilot::allowsTwoQubitGate(device, g->qubits[0], g->qubits[1]));
+                ++twoQ;
+            }
+        }
+        QCOMPARE(j["two_qubit_count"].toInt(), twoQ);
+        // Devices whose profile has errors, durations and T1 give an estimate in (0, 1).
+        if (!j["success_probability"].isNull()) {
+            const double f = j["success_probability"].toDouble();
+            QVERIFY(f > 0 && f < 1);
+        }
     }
 
     void badInput_data()

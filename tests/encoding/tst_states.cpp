@@ -288,40 +288,54 @@ void TestStates::nativeCompositeGates()
     const Complex I(0, 1);
     Options o;
     o.reps = 1;
-    // PRX(θ, φ) = cos(θ/2) I - i sin(θ/2) σ_φ (IQM).
+    auto uses = [](const Circuit& c, GateKind kind, const char* name) {
+        for (const Operation& op : c.ops)
+            if (const auto* g = std::get_if<GateOp>(&op.op); g && g->kind == kind && (kind != GateKind::Custom || g->name == name))
+                return true;
+        return false;
+    };
+    auto op = [](GateKind kind, const char* name, std::vector<int> qubits, std::vector<Expr> params) {
+        GateOp g;
+        g.kind = kind;
+        g.name = name;
+        g.qubits = std::move(qubits);
+        g.params = std::move(params);
+        return g;
+    };
+    // PRX(θ, φ) = cos(θ/2) I - i sin(θ/2) σ_φ (IQM), emitted as the table's prx.
     o.nativeGates = {"prx", "cz"};
     Circuit c = build(Kind::HardwareEfficient, 2, o)->circuit;
-    GateOp prx;
-    prx.kind = GateKind::Custom;
-    prx.name = "prx";
-    prx.qubits = {0};
-    prx.params = {th, ph};
+    QVERIFY(uses(c, GateKind::PRX, "prx"));
     Matrix expected = sigma(ph);
     for (int i = 0; i < 2; ++i)
         for (int j = 0; j < 2; ++j)
             expected.at(i, j) = (i == j ? std::cos(th / 2) : 0.0) - I * std::sin(th / 2) * expected.at(i, j);
-    QVERIFY(matDiff(gateOpMatrix(prx, c).value(), expected) < 1e-12);
+    QVERIFY(matDiff(gateOpMatrix(op(GateKind::PRX, "prx", {0}, {th, ph}), c).value(), expected) < 1e-12);
 
-    // IonQ: GPI2(φ) = (I - i σ_φ)/√2, MS(φ0,φ1) = (I - i σ_φ0 ⊗ σ_φ1)/√2.
+    // Quantinuum's u1q is a composite equal to PRX; its zz is RZZ(π/2).
+    o.nativeGates = {"u1q", "zz"};
+    c = build(Kind::HardwareEfficient, 2, o)->circuit;
+    QVERIFY(uses(c, GateKind::Custom, "u1q") && uses(c, GateKind::Custom, "zz"));
+    QVERIFY(matDiff(gateOpMatrix(op(GateKind::Custom, "u1q", {0}, {th, ph}), c).value(), expected) < 1e-12);
+    Matrix zz = Matrix::identity(2);
+    for (int k = 0; k < 4; ++k) // exp(-iπ/4 Z⊗Z): phase e^{∓iπ/4} by the parity of k
+        zz.at(k, k) = std::exp(-I * (kPi / 4) * ((k == 0 || k == 3) ? 1.0 : -1.0));
+    QVERIFY(matDiff(gateOpMatrix(op(GateKind::Custom, "zz", {0, 1}, {}), c).value(), zz) < 1e-12);
+
+    // IonQ: GPI2(φ) = (I - i σ_φ)/√2, MS(φ0,φ1,π/2) = (I - i σ_φ0 ⊗ σ_φ1)/√2, table gates.
     o.nativeGates = {"gpi", "gpi2", "ms"};
     c = build(Kind::HardwareEfficient, 2, o)->circuit;
-    GateOp g2 = prx;
-    g2.name = "gpi2";
-    g2.params = {ph};
+    QVERIFY(uses(c, GateKind::GPI2, "gpi2") && uses(c, GateKind::MS, "ms"));
     Matrix e2 = sigma(ph);
     for (int i = 0; i < 2; ++i)
         for (int j = 0; j < 2; ++j)
             e2.at(i, j) = ((i == j ? 1.0 : 0.0) - I * e2.at(i, j)) / std::sqrt(2.0);
-    QVERIFY(matDiff(gateOpMatrix(g2, c).value(), e2) < 1e-12);
-    GateOp ms = prx;
-    ms.name = "ms";
-    ms.qubits = {0, 1};
-    ms.params = {ph, ph1};
+    QVERIFY(matDiff(gateOpMatrix(op(GateKind::GPI2, "gpi2", {0}, {ph}), c).value(), e2) < 1e-12);
     Matrix e3 = kron(sigma(ph1), sigma(ph));
     for (int i = 0; i < 4; ++i)
         for (int j = 0; j < 4; ++j)
             e3.at(i, j) = ((i == j ? 1.0 : 0.0) - I * e3.at(i, j)) / std::sqrt(2.0);
-    QVERIFY(matDiff(gateOpMatrix(ms, c).value(), e3) < 1e-12);
+    QVERIFY(matDiff(gateOpMatrix(op(GateKind::MS, "ms", {0, 1}, {ph, ph1, kPi / 2}), c).value(), e3) < 1e-12);
 }
 
 QTEST_APPLESS_MAIN(TestStates)
