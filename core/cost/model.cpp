@@ -230,7 +230,8 @@ Latency latencyOf(const PriceRow& row, const Workload& w0, const IbmUsageRule& i
         l.executionNote = "executions x circuit duration from gate times (no published repetition delay or shot "
                           "rate: a lower bound)";
     } else {
-        l.executionNote = "unknown: the device profile has no gate times, repetition delay or shot rate";
+        l.executionNote = "unknown: no circuit duration (the profile lacks a gate or readout time), repetition delay "
+                          "or shot rate for this device";
     }
     if (l.execution)
         l.total = l.compile + l.queue + l.network + *l.execution;
