@@ -669,7 +669,7 @@ int runEstimate(const QStringList& args, std::ostream& out, std::ostream& err)
         out << " (" << usd(*be.usdPerUnitNeeded) << " per " << (row.model == cost::PriceModel::Aqt ? "AQT" : "HQC") << ")";
     out << "\n  shots per circuit: " << (be.maxShots ? "<= " + std::to_string(*be.maxShots) : std::string("none reaches it"))
         << "\n";
-    if (o.plan.pec)
+    if (o.plan.pec || ((o.plan.readout || o.plan.trex) && o.precision == cost::Precision::Equal))
         out << "  gate and readout errors x "
             << (be.errorScale ? num(*be.errorScale, 4) : std::string("(none: even noiseless gates miss it)")) << "\n";
     if (!be.note.empty())

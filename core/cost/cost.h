@@ -164,7 +164,8 @@ struct BreakEven {
     std::optional<double> usdPerSecondNeeded;   // per-second rows
     std::optional<double> usdPerUnitNeeded;     // AQT: per AQT; HQC: per HQC
     std::optional<std::int64_t> maxShots;       // largest shots per circuit meeting the target (nullopt: none)
-    std::optional<double> errorScale;           // PEC: gate errors × this meet the target (nullopt: n/a)
+    std::optional<double> errorScale;           // PEC, or readout correction at equal precision: gate and
+                                                // readout errors × this meet the target (nullopt: n/a or unreachable)
     std::string note;
 };
 // `plan` is re-evaluated for other shot counts and error scales (w.overhead must come from it).

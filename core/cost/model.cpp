@@ -308,7 +308,8 @@ BreakEven breakEven(const PriceRow& row, const Workload& w, const mitigation::Mi
         } else if (be.note.empty()) {
             be.note = "even 1 shot per circuit exceeds the target";
         }
-        if (plan.pec) {
+        // Error rates enter the cost through γ² (PEC) and 1/f² (readout correction) at equal precision.
+        if (plan.pec || ((plan.readout || plan.trex) && w.precision == Precision::Equal)) {
             if (c.per1kUsd <= target) {
                 be.errorScale = 1.0;
             } else if (per1kAt(w.shots, 0.0) <= target) {

@@ -311,6 +311,31 @@ private slots:
         scaled.overhead = mitigation::overheadFor(plan, scaled.figures, 1000).value();
         QVERIFY(std::abs(costOf(row(t, "ibm"), scaled, t.ibm)->per1kUsd - 5000) < 1);
     }
+
+    void breakEvenReadoutErrorScale()
+    {
+        // TREX at equal precision: variance ×1/f², f = Π(1 − 2p). The error scale found makes the
+        // cost equal the target; at the same shots the error rates do not enter the cost (n/a).
+        const PriceTable t = builtinPrices();
+        mitigation::CircuitFigures f;
+        f.measuredQubits = 4;
+        f.readoutErrors = {0.02, 0.03, 0.01, 0.04};
+        const auto plan = mitigation::parsePlan("trex").value();
+        Workload w = workload(1000, 1000, "trex", f);
+        w.repetitionDelay = 250e-6;
+        w.precision = Precision::Equal;
+        const BreakEven b = breakEven(row(t, "ibm"), w, plan, t.ibm, 600);
+        QVERIFY(b.errorScale && *b.errorScale > 0 && *b.errorScale < 1);
+        Workload scaled = w;
+        for (double& p : scaled.figures.readoutErrors)
+            p *= *b.errorScale;
+        scaled.overhead = mitigation::overheadFor(plan, scaled.figures, 1000).value();
+        // Executions per circuit are whole shots: the cost moves in steps of 1000 × 350 µs × $1.60 = $0.56.
+        const double at = costOf(row(t, "ibm"), scaled, t.ibm)->per1kUsd;
+        QVERIFY2(at <= 600 && at > 600 - 0.57, qPrintable(QString::number(at)));
+        w.precision = Precision::Configured;
+        QVERIFY(!breakEven(row(t, "ibm"), w, plan, t.ibm, 600).errorScale);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCostModel)
