@@ -18,6 +18,7 @@ const Verb* const kVerbs[] = {
     &kDevicesVerb,
     &kCalibrationVerb,
     &kTranspileVerb,
+    &kEstimateVerb,
     &kEncodeVerb,
     &kDatasetsVerb,
     &kTrainVerb,

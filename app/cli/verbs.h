@@ -31,6 +31,7 @@ extern const Verb kTrainVerb;
 extern const Verb kDatasetsVerb;
 extern const Verb kEncodeVerb;
 extern const Verb kTranspileVerb;
+extern const Verb kEstimateVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.
