@@ -2,6 +2,7 @@
 // writers and readers. Gates a provider lacks are decomposed through the exact standard
 // definitions; only unobservable global phases are dropped.
 #include "core/circuit/dialects.h"
+#include "core/common/json.h"
 #include "core/circuit/qasm.h"
 #include "core/circuit/qasm_format.h"
 #include "core/circuit/transform.h"
@@ -238,25 +239,10 @@ Result<std::string> writeIonqJson(const Circuit& circuit, const IonqJsonOptions&
 
 Result<Circuit> parseIonqJson(std::string_view json, const std::string& fileName)
 {
-    QJsonParseError perr{};
-    const QByteArray bytes(json.data(), int(json.size()));
-    QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
-    if (perr.error != QJsonParseError::NoError) {
-        // Report line/column of the byte offset.
-        int line = 1, col = 1;
-        for (int i = 0; i < perr.offset && i < bytes.size(); ++i) {
-            if (bytes[i] == '\n') {
-                ++line;
-                col = 1;
-            } else {
-                ++col;
-            }
-        }
-        return Error{"malformed JSON: " + perr.errorString().toStdString(), fileName, line, col};
-    }
-    if (!doc.isObject())
-        return Error{"an IonQ circuit must be a JSON object", fileName};
-    QJsonObject root = doc.object();
+    auto parsed = parseJsonObject(json, fileName, "an IonQ circuit must be a JSON object");
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject root = *parsed;
     QJsonObject metadata = root.value("metadata").toObject();
     QJsonObject input = root.contains("input") ? root.value("input").toObject() : root;
     const QString type = root.value("type").toString();

@@ -2,12 +2,12 @@
 // (format_version 1; located errors via the device module's field reader), the embedded
 // shipped tables, user overrides, and lookups by pricing key and plan.
 #include "core/cost/builtin_prices.h"
+#include "core/common/json.h"
 #include "core/cost/cost.h"
 #include "core/device/json_fields.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <algorithm>
 #include <cmath>
@@ -227,25 +227,11 @@ Result<const PriceRow*> PriceTable::find(const std::string& key, const std::stri
 
 std::optional<Error> loadPriceFile(const std::string& json, const std::string& fileName, PriceTable& into)
 {
-    QJsonParseError perr{};
-    const QByteArray bytes = QByteArray::fromStdString(json);
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
-    if (perr.error != QJsonParseError::NoError) {
-        int line = 1, column = 1;
-        for (int i = 0; i < perr.offset && i < bytes.size(); ++i) {
-            if (bytes[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return Error{"invalid JSON: " + perr.errorString().toStdString(), fileName, line, column};
-    }
-    if (!doc.isObject())
-        return Error{"a price table must be a JSON object", fileName, 1, 1};
+    auto parsed = parseJsonObject(json, fileName, "a price table must be a JSON object");
+    if (!parsed)
+        return parsed.error();
     const Validator v(json, fileName);
-    const QJsonObject root = doc.object();
+    const QJsonObject root = *parsed;
     Fields f(root, "", v);
     std::optional<Error> err;
     const auto version = f.number("format_version", err);

@@ -4,6 +4,7 @@
 // errors and durations, the coupling map (directed when a pair is listed one way only), the
 // medians recomputed (errors >= 1 = dead couplers excluded) and a source for every field.
 #include "core/device/device.h"
+#include "core/common/json.h"
 #include "core/device/json_fields.h"
 #include "core/circuit/ir.h"
 
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -39,24 +39,11 @@ bool looksLikeConfiguration(const QJsonObject& o) { return o.contains("n_qubits"
 
 Result<Document> readDocument(const CalibrationFile& file)
 {
-    QJsonParseError perr{};
-    const QByteArray bytes = QByteArray::fromStdString(file.text);
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
-    if (perr.error != QJsonParseError::NoError) {
-        int line = 1, column = 1;
-        for (int i = 0; i < perr.offset && i < bytes.size(); ++i) {
-            if (bytes[i] == '\n') {
-                ++line;
-                column = 1;
-            } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return Error{"invalid JSON: " + perr.errorString().toStdString(), file.name, line, column};
-    }
-    if (!doc.isObject())
-        return Error{"expected a JSON object (Qiskit BackendProperties or BackendConfiguration)", file.name};
-    Document d{file.name, file.text, doc.object(), {}};
+    auto parsed = parseJsonObject(file.text, file.name,
+                                  "expected a JSON object (Qiskit BackendProperties or BackendConfiguration)");
+    if (!parsed)
+        return parsed.error();
+    Document d{file.name, file.text, *parsed, {}};
     if (!looksLikeProperties(d.root) && !looksLikeConfiguration(d.root)) {
         // REST replies may wrap the dict: {"properties": {...}} / {"data": {...}}.
         for (auto it = d.root.begin(); it != d.root.end(); ++it)

@@ -11,6 +11,7 @@
 // unit in the key: t1_us, t2_s, gate_time_2q_ns, ... (suffix _s, _ms, _us or _ns). Gate
 // errors are average gate infidelities r (RB-style). null means "not known".
 #include "core/device/device.h"
+#include "core/common/json.h"
 #include "core/device/json_fields.h"
 #include "core/circuit/ir.h"
 
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -312,24 +312,10 @@ int nativeGateArity(const std::string& gate)
 Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::string& fileName)
 {
     const Validator v(json, fileName);
-    QJsonParseError perr{};
-    const QByteArray bytes = QByteArray::fromStdString(json);
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
-    if (perr.error != QJsonParseError::NoError) {
-        int line = 1, column = 1;
-        for (int i = 0; i < perr.offset && i < bytes.size(); ++i) {
-            if (bytes[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-                ++column;
-            }
-        }
-        return Error{"invalid JSON: " + perr.errorString().toStdString(), fileName, line, column};
-    }
-    if (!doc.isObject())
-        return v.plain("a device profile must be a JSON object");
-    const QJsonObject root = doc.object();
+    auto parsed = parseJsonObject(json, fileName, "a device profile must be a JSON object");
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject root = *parsed;
     Fields f(root, "", v);
     std::optional<Error> err;
     DeviceProfile d;

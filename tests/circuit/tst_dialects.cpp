@@ -165,7 +165,7 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("line");
-        QTest::newRow("truncated") << "{\"input\": {\"qubits\": 2,\n \"circuit\": [" << "malformed JSON" << 2;
+        QTest::newRow("truncated") << "{\"input\": {\"qubits\": 2,\n \"circuit\": [" << "invalid JSON" << 2;
         QTest::newRow("not an object") << "[1, 2]" << "JSON object" << 0;
         QTest::newRow("no circuit") << "{\"input\": {\"qubits\": 2}}" << "\"circuit\"" << 0;
         QTest::newRow("qubits missing") << "{\"input\": {\"circuit\": []}}" << "\"qubits\"" << 0;
