@@ -17,6 +17,7 @@
 #include <cmath>
 
 using qpilot::test::Run;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {

@@ -16,14 +16,13 @@
 #include <cmath>
 
 using qpilot::test::Run;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
 
 const char kGhz[] = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[3] c;\nh q[0];\ncx q[0], q[1];\n"
                     "cx q[1], q[2];\nc = measure q;\n";
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 bool near(double a, double b, double rel = 1e-9) { return std::abs(a - b) <= rel * std::max(1.0, std::abs(b)); }
 

@@ -14,20 +14,11 @@
 #include <cmath>
 
 using qpilot::test::Run;
+using qpilot::test::writeTemp;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
-
-QString writeTemp(QTemporaryDir& dir, const QString& name, const QByteArray& text)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(text);
-    return path;
-}
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 } // namespace
 

@@ -23,26 +23,12 @@
 #include <set>
 
 using qpilot::test::Run;
+using qpilot::test::writeTemp;
+using qpilot::test::readAll;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
-
-QString writeTemp(QTemporaryDir& dir, const QString& name, const QByteArray& text)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(text);
-    return path;
-}
-
-QString readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 // A format_version 1 profile: 6 qubits, IBM-like native set and medians.
 const char kProfile[] = R"({
