@@ -5,6 +5,7 @@
 // SVM) on the same split and preprocessing — and prints their test metrics, best
 // hyper-parameters, training time, inference throughput and the quantum details side by side.
 #include "app/cli/cli.h"
+#include "app/cli/dataset_source.h"
 #include "app/cli/verbs.h"
 
 #include "core/device/device.h"
@@ -80,42 +81,6 @@ const char kUsage[] =
     "{scale, 0.001, 0.01, 0.1, 1}; mlp hidden in {8, 32} x alpha in {1e-4, 0.01, 1}. Every model\n"
     "standardises its inputs with statistics of the rows it is fitted on.\n"
     "Exit status: 0 ok, 1 training failed, 2 bad usage or bad input (e.g. a malformed CSV).\n";
-
-struct Loaded {
-    ml::Dataset dataset;
-    std::optional<ml::CsvReport> csv;
-    std::string kind; // "builtin", "csv", "generated"
-};
-
-bool isGeneratorName(const QString& spec)
-{
-    const std::string name = spec.section(QLatin1Char(':'), 0, 0).trimmed().toLower().toStdString();
-    for (const ml::GeneratorInfo& g : ml::generators())
-        if (g.name == name)
-            return true;
-    return name == "ad_hoc" || name == "ad-hoc";
-}
-
-Result<Loaded> loadDataset(const QString& spec, const ml::CsvOptions& csv, std::uint64_t seed)
-{
-    const QFileInfo info(spec);
-    if (info.exists() || spec.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        auto r = ml::loadCsvFile(spec.toStdString(), csv);
-        if (!r)
-            return r.error();
-        return Loaded{std::move(r.value().dataset), std::move(r.value().report), "csv"};
-    }
-    if (isGeneratorName(spec)) {
-        auto r = ml::generateDataset(spec.toStdString(), seed);
-        if (!r)
-            return r.error();
-        return Loaded{std::move(r).value(), std::nullopt, "generated"};
-    }
-    auto r = ml::loadBuiltinDataset(spec.toStdString());
-    if (!r)
-        return Error(r.error().message + "; or give a CSV file or a generator (moons, circles, xor, parity, adhoc)");
-    return Loaded{std::move(r).value(), std::nullopt, "builtin"};
-}
 
 Result<std::vector<int>> parseClasses(const QString& list, const ml::Dataset& d)
 {
@@ -431,7 +396,7 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
     auto loaded = loadDataset(parser.value(datasetOpt), csv, seed);
     if (!loaded)
         return reportError(err, ExitUsage, loaded.error().toString());
-    Loaded data = std::move(loaded).value();
+    DatasetSource data = std::move(loaded).value();
     if ((parser.isSet(labelOpt) || parser.isSet(imputeOpt)) && data.kind != "csv")
         return reportError(err, ExitUsage, "train: --label and --impute apply to CSV files only", verb);
     if (parser.isSet(classesOpt)) {
