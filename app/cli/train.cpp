@@ -11,7 +11,6 @@
 #include "core/device/device.h"
 #include "core/ml/ml.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
