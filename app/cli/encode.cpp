@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // app/cli/encode.cpp — `qpilot encode`: builds an encoding or ansatz circuit, prints its
 // resources (formula next to the built circuit's metrics) and writes it as OpenQASM 3, bound to
-// --values or with symbolic `input` parameters; `qpilot encode --list` shows the catalog.
+// --values or with symbolic `input` parameters; `qpilot encode --list` shows the catalog;
+// `qpilot encode --advise` ranks the encodings for a dataset and a device after transpilation
+// (core/encoding/advisor.h).
 #include "app/cli/cli.h"
+#include "app/cli/dataset_source.h"
 #include "app/cli/verbs.h"
 
 #include "core/circuit/metrics.h"
@@ -17,6 +20,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <sstream>
 
 namespace qpilot::cli {
 
@@ -25,6 +29,8 @@ namespace {
 const char kUsage[] =
     "Usage: qpilot encode --encoding NAME --features N [options] [--json] [-o OUT.qasm]\n"
     "       qpilot encode --list [--json]\n"
+    "       qpilot encode --advise --dataset NAME|FILE.csv|--features N --device ID [--level L]\n"
+    "                     [--seed S] [--json]\n"
     "\n"
     "Builds a data encoding (or an ansatz) for N features (qubits for an ansatz), prints its\n"
     "resources - qubits, 1q gates, 2q gates, depth, parameters - from the closed-form formula\n"
@@ -49,13 +55,25 @@ const char kUsage[] =
     "  --values v1,v2,...   bind the features (ansaetze: the trainable angles)\n"
     "  -o, --output OUT     write the OpenQASM 3 program to OUT\n"
     "  --list               list the encodings and ansaetze with their options\n"
+    "  --advise             the encoding advisor: build basis (0/1 features only), angle,\n"
+    "                       dense_angle, amplitude, zz (linear and full entanglement) and reupload\n"
+    "                       for the feature count, transpile each for --device and rank them by\n"
+    "                       estimated success probability (ties: fewer 2q gates, then depth)\n"
+    "  --dataset D          advisor: take N (and whether features are 0/1) from a dataset: shipped,\n"
+    "                       CSV file or generator, as in 'qpilot train'\n"
+    "  --binary             advisor with --features: the features are 0/1 (basis applies)\n"
+    "  --level L            advisor: transpiler optimisation level 0-3 (default 1)\n"
+    "  --seed S             advisor: transpiler seed (default 0)\n"
+    "                       (advisor: --reps sets the zz reps, default 2; --layers the reupload\n"
+    "                       layers, default 2)\n"
     "  --json               machine-readable output\n"
     "  -h, --help           show this help\n"
     "\n"
     "Examples:\n"
     "  qpilot encode --encoding zz --features 8 --reps 2 --entanglement linear\n"
     "  qpilot encode --encoding amplitude --features 5 --values 1,-2,0,3,0.5 -o amp.qasm\n"
-    "  qpilot encode --encoding hardware_efficient --features 4 --device iqm_garnet --reps 2\n";
+    "  qpilot encode --encoding hardware_efficient --features 4 --device iqm_garnet --reps 2\n"
+    "  qpilot encode --advise --dataset iris --device ibm_torino\n";
 
 int parseInt(const QString& text, const char* what, int& value, std::ostream& err)
 {
@@ -108,6 +126,137 @@ int listCatalog(bool json, std::ostream& out)
     return ExitOk;
 }
 
+std::string optionalFixed(const std::optional<double>& v, int digits, double scale = 1)
+{
+    if (!v)
+        return "n/a";
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(digits) << *v * scale;
+    return s.str();
+}
+
+int runAdvise(const QCommandLineParser& parser, const QCommandLineOption& datasetOpt, const QCommandLineOption& featOpt,
+              const QCommandLineOption& deviceOpt, const QCommandLineOption& levelOpt, const QCommandLineOption& seedOpt,
+              const QCommandLineOption& repsOpt, const QCommandLineOption& layersOpt, const QCommandLineOption& binaryOpt,
+              bool json, std::ostream& out, std::ostream& err)
+{
+    using namespace encoding;
+    const char* verb = kEncodeVerb.name;
+    if (parser.isSet(datasetOpt) == parser.isSet(featOpt))
+        return reportError(err, ExitUsage, "encode --advise: give either --dataset D or --features N", verb);
+    if (!parser.isSet(deviceOpt))
+        return reportError(err, ExitUsage, "encode --advise: --device ID is required (see qpilot devices)", verb);
+    if (parser.isSet(binaryOpt) && !parser.isSet(featOpt))
+        return reportError(err, ExitUsage, "encode --advise: --binary goes with --features (a dataset's 0/1 features are detected)", verb);
+    AdvisorOptions o;
+    bool ok = false;
+    o.level = parser.value(levelOpt).toInt(&ok);
+    if (!ok || o.level < 0 || o.level > 3)
+        return reportError(err, ExitUsage, "encode: --level must be 0, 1, 2 or 3", verb);
+    o.seed = parser.value(seedOpt).toULongLong(&ok);
+    if (!ok)
+        return reportError(err, ExitUsage, "encode: --seed must be an unsigned 64-bit integer", verb);
+    if (parser.isSet(repsOpt)) {
+        o.zzReps = parser.value(repsOpt).toInt(&ok);
+        if (!ok || o.zzReps < 1 || o.zzReps > 20)
+            return reportError(err, ExitUsage, "encode: --reps must be an integer in 1..20", verb);
+    }
+    if (parser.isSet(layersOpt)) {
+        o.reuploadLayers = parser.value(layersOpt).toInt(&ok);
+        if (!ok || o.reuploadLayers < 1 || o.reuploadLayers > 20)
+            return reportError(err, ExitUsage, "encode: --layers must be an integer in 1..20", verb);
+    }
+    int features = 0;
+    std::string datasetName;
+    if (parser.isSet(featOpt)) {
+        features = parser.value(featOpt).toInt(&ok);
+        if (!ok || features < 1)
+            return reportError(err, ExitUsage, "encode: --features must be a positive integer", verb);
+        o.binaryFeatures = parser.isSet(binaryOpt);
+    } else {
+        auto loaded = loadDataset(parser.value(datasetOpt), ml::CsvOptions{}, 1);
+        if (!loaded)
+            return reportError(err, ExitUsage, "encode: " + loaded.error().toString());
+        const ml::Samples& s = loaded->dataset.samples;
+        features = s.features;
+        datasetName = loaded->dataset.name;
+        o.binaryFeatures = true;
+        for (double v : s.x)
+            o.binaryFeatures = o.binaryFeatures && (v == 0.0 || v == 1.0);
+    }
+    auto device = findDevice(parser.value(deviceOpt).toStdString());
+    if (!device)
+        return reportError(err, ExitUsage, "encode: " + device.error().message, verb);
+    auto advice = adviseEncodings(features, *device, o);
+    if (!advice)
+        return reportError(err, ExitUsage, "encode: " + advice.error().message, verb);
+
+    if (json) {
+        auto counts = [](const AdvisorCounts& c) {
+            return QJsonObject{{"qubits", c.qubits}, {"one_qubit_gates", double(c.oneQubitGates)},
+                               {"two_qubit_gates", double(c.twoQubitGates)}, {"depth", double(c.depth)}};
+        };
+        auto opt = [](const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); };
+        QJsonArray entries;
+        for (const AdvisorEntry& e : advice->entries) {
+            QJsonObject j{{"encoding", QString::fromStdString(e.name)},
+                          {"description", QString::fromStdString(e.description)},
+                          {"applicable", e.applicable},
+                          {"fits", e.fits},
+                          {"rank", e.rank > 0 ? QJsonValue(e.rank) : QJsonValue(QJsonValue::Null)},
+                          {"reason", e.reason.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromStdString(e.reason))},
+                          {"before", counts(e.before)}};
+            if (e.fits) {
+                QJsonObject after = counts(e.after);
+                after["two_qubit_depth"] = e.twoQubitDepth;
+                after["swaps"] = e.swaps;
+                after["duration_seconds"] = opt(e.duration);
+                after["success_probability"] = opt(e.successProbability);
+                after["success_note"] = QString::fromStdString(e.successNote);
+                j["after"] = after;
+            }
+            entries.append(j);
+        }
+        QJsonObject root{{"features", features},
+                         {"dataset", datasetName.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromStdString(datasetName))},
+                         {"binary_features", o.binaryFeatures},
+                         {"device", QString::fromStdString(device->id)},
+                         {"device_qubits", device->numQubits},
+                         {"level", o.level},
+                         {"seed", QString::number(o.seed)},
+                         {"zz_reps", o.zzReps},
+                         {"reupload_layers", o.reuploadLayers},
+                         {"encodings", entries}};
+        out << QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
+        return ExitOk;
+    }
+    out << "encoding advisor: N = " << features << " features" << (datasetName.empty() ? "" : " (" + datasetName + ")")
+        << (o.binaryFeatures ? ", 0/1 values" : "") << " on " << device->id << " (" << device->numQubits
+        << " qubits), transpiled at level " << o.level << ", seed " << o.seed << "\n"
+        << "circuits bound to a generic sample; b/a = before (logical circuit) / after (native gates on the device)\n\n";
+    out << std::left << std::setw(5) << "rank" << std::setw(13) << "encoding" << std::right << std::setw(7) << "qubits"
+        << std::setw(12) << "1q b/a" << std::setw(13) << "2q b/a" << std::setw(13) << "depth b/a" << std::setw(7) << "swaps"
+        << std::setw(12) << "time us" << std::setw(11) << "P(success)" << "\n";
+    for (const AdvisorEntry& e : advice->entries) {
+        out << std::left << std::setw(5) << (e.rank > 0 ? std::to_string(e.rank) : "-") << std::setw(13) << e.name;
+        if (!e.fits) {
+            out << e.reason << "\n";
+            continue;
+        }
+        auto ba = [](long long b, long long a) { return std::to_string(b) + "/" + std::to_string(a); };
+        out << std::right << std::setw(7) << e.after.qubits << std::setw(12) << ba(e.before.oneQubitGates, e.after.oneQubitGates)
+            << std::setw(13) << ba(e.before.twoQubitGates, e.after.twoQubitGates) << std::setw(13)
+            << ba(e.before.depth, e.after.depth) << std::setw(7) << e.swaps << std::setw(12) << optionalFixed(e.duration, 2, 1e6)
+            << std::setw(11) << optionalFixed(e.successProbability, 4) << "\n";
+    }
+    for (const AdvisorEntry& e : advice->entries)
+        if (e.fits && !e.successNote.empty()) {
+            out << "\nnote: " << e.successNote << "\n";
+            break;
+        }
+    return ExitOk;
+}
+
 int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
 {
     using namespace encoding;
@@ -127,8 +276,13 @@ int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")}, QString(), QStringLiteral("OUT"));
     const QCommandLineOption listOpt(QStringLiteral("list"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
+    const QCommandLineOption adviseOpt(QStringLiteral("advise"));
+    const QCommandLineOption datasetOpt(QStringLiteral("dataset"), QString(), QStringLiteral("D"));
+    const QCommandLineOption binaryOpt(QStringLiteral("binary"));
+    const QCommandLineOption levelOpt(QStringLiteral("level"), QString(), QStringLiteral("L"), QStringLiteral("1"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QString(), QStringLiteral("S"), QStringLiteral("0"));
     parser.addOptions({encOpt, featOpt, repsOpt, entOpt, rotOpt, layersOpt, blockOpt, nativeOpt, couplersOpt, deviceOpt,
-                       valuesOpt, outOpt, listOpt, jsonOpt, helpOption()});
+                       valuesOpt, outOpt, listOpt, jsonOpt, adviseOpt, datasetOpt, binaryOpt, levelOpt, seedOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kEncodeVerb, args, out, err); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -136,6 +290,16 @@ int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
     const bool json = parser.isSet(jsonOpt);
     if (parser.isSet(listOpt))
         return listCatalog(json, out);
+    if (parser.isSet(adviseOpt)) {
+        for (const QCommandLineOption* o : {&encOpt, &entOpt, &rotOpt, &blockOpt, &nativeOpt, &couplersOpt, &valuesOpt, &outOpt})
+            if (parser.isSet(*o))
+                return reportError(err, ExitUsage, "encode --advise: --" + o->names().last().toStdString()
+                                                       + " does not apply (the advisor builds every encoding)", verb);
+        return runAdvise(parser, datasetOpt, featOpt, deviceOpt, levelOpt, seedOpt, repsOpt, layersOpt, binaryOpt, json, out, err);
+    }
+    for (const QCommandLineOption* o : {&datasetOpt, &binaryOpt, &levelOpt, &seedOpt})
+        if (parser.isSet(*o))
+            return reportError(err, ExitUsage, "encode: --" + o->names().first().toStdString() + " goes with --advise", verb);
 
     if (!parser.isSet(encOpt))
         return reportError(err, ExitUsage, "encode: --encoding NAME is required (see qpilot encode --list)", verb);
@@ -301,7 +465,7 @@ int runEncode(const QStringList& args, std::ostream& out, std::ostream& err)
 
 const Verb kEncodeVerb = {
     "encode",
-    "build an encoding or ansatz circuit and print its resources (formula vs circuit)",
+    "build an encoding or ansatz circuit and print its resources; --advise ranks encodings for a device",
     "encode --encoding NAME --features N [--reps R] [--entanglement E] [--values V] [--json] [-o OUT]",
     kUsage,
     &runEncode,

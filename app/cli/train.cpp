@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // app/cli/train.cpp — `qpilot train`: loads and fingerprints a dataset (shipped, CSV or
-// generated), splits it stratified from the seed, trains the requested models (the tuned
-// classical baselines here; the quantum models plug into trainModels()) and prints their test
-// metrics, best hyper-parameters, training time and inference throughput side by side.
+// generated), splits it stratified from the seed, trains the requested models — the tuned
+// classical baselines and the quantum models (core/ml/quantum_models.h: VQC and quantum-kernel
+// SVM) on the same split and preprocessing — and prints their test metrics, best
+// hyper-parameters, training time, inference throughput and the quantum details side by side.
 #include "app/cli/cli.h"
+#include "app/cli/dataset_source.h"
 #include "app/cli/verbs.h"
 
+#include "core/device/device.h"
 #include "core/ml/ml.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,53 +49,37 @@ const char kUsage[] =
     "  --folds K            cross-validation folds for the grid search (default 5)\n"
     "  --pca K              standardise, then project onto K principal components (fitted on the\n"
     "                       training set)\n"
-    "  --model M            baseline (logistic, svm and mlp; default), logistic, svm, mlp, or all\n"
-    "                       (every model available in this build); vqc and kernel are the\n"
-    "                       quantum models' module\n"
+    "  --model M            baseline (logistic, svm and mlp; default), logistic, svm, mlp, vqc,\n"
+    "                       kernel, quantum (vqc and kernel) or all (the baselines and both quantum\n"
+    "                       models); a comma-separated list is accepted (e.g. svm,kernel)\n"
     "  --seed S             64-bit seed for the split, folds, generators and the MLP (default 1)\n"
     "  --json               print a JSON object (seed as a string)\n"
     "  -h, --help           show this help\n"
+    "\n"
+    "Quantum models (vqc, kernel):\n"
+    "  --encoding NAME      data encoding: angle, dense_angle, amplitude, zz, reupload, basis (0/1\n"
+    "                       features only). Default: kernel zz (reps 1, full entanglement); vqc\n"
+    "                       angle (RY) followed by the ansatz\n"
+    "  --reps R             kernel: feature-map repetitions (zz default 1); vqc: ansatz repetitions\n"
+    "                       (default 2), or layers of the reupload encoding (default 2)\n"
+    "  --ansatz NAME        vqc ansatz after a non-re-uploading encoding: real_amplitudes (default),\n"
+    "                       efficient_su2, hardware_efficient (the --noise device's native gates)\n"
+    "  --optimizer O        vqc: adam (parameter-shift gradients; default), spsa or cobyla\n"
+    "  --epochs E           vqc: optimiser steps on the full training set (COBYLA: loss evaluations;\n"
+    "                       default 60)\n"
+    "  --learning-rate A    vqc: Adam step size / SPSA gain a (default 0.1)\n"
+    "  --shots N            0 = exact probabilities / overlaps (default); N > 0: N seeded shots per\n"
+    "                       circuit (kernel: compute-uncompute circuits)\n"
+    "  --noise DEVICE       simulate with the device's noise model (density matrix, at most 6 qubits)\n"
+    "Angle encodings (angle, dense_angle, zz, reupload) get their features min-max scaled to\n"
+    "[0, pi] on the training set; amplitude and basis take them as they are. At most 8 qubits (6\n"
+    "with --noise): when the dataset needs more and --pca is not given, every model of the run is\n"
+    "trained on the standardised data projected onto 4 principal components (printed).\n"
     "\n"
     "Grids: logistic C in {0.01, 0.1, 1, 10, 100}; svm C in {0.1, 1, 10, 100} x gamma in\n"
     "{scale, 0.001, 0.01, 0.1, 1}; mlp hidden in {8, 32} x alpha in {1e-4, 0.01, 1}. Every model\n"
     "standardises its inputs with statistics of the rows it is fitted on.\n"
     "Exit status: 0 ok, 1 training failed, 2 bad usage or bad input (e.g. a malformed CSV).\n";
-
-struct Loaded {
-    ml::Dataset dataset;
-    std::optional<ml::CsvReport> csv;
-    std::string kind; // "builtin", "csv", "generated"
-};
-
-bool isGeneratorName(const QString& spec)
-{
-    const std::string name = spec.section(QLatin1Char(':'), 0, 0).trimmed().toLower().toStdString();
-    for (const ml::GeneratorInfo& g : ml::generators())
-        if (g.name == name)
-            return true;
-    return name == "ad_hoc" || name == "ad-hoc";
-}
-
-Result<Loaded> loadDataset(const QString& spec, const ml::CsvOptions& csv, std::uint64_t seed)
-{
-    const QFileInfo info(spec);
-    if (info.exists() || spec.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        auto r = ml::loadCsvFile(spec.toStdString(), csv);
-        if (!r)
-            return r.error();
-        return Loaded{std::move(r.value().dataset), std::move(r.value().report), "csv"};
-    }
-    if (isGeneratorName(spec)) {
-        auto r = ml::generateDataset(spec.toStdString(), seed);
-        if (!r)
-            return r.error();
-        return Loaded{std::move(r).value(), std::nullopt, "generated"};
-    }
-    auto r = ml::loadBuiltinDataset(spec.toStdString());
-    if (!r)
-        return Error(r.error().message + "; or give a CSV file or a generator (moons, circles, xor, parity, adhoc)");
-    return Loaded{std::move(r).value(), std::nullopt, "builtin"};
-}
 
 Result<std::vector<int>> parseClasses(const QString& list, const ml::Dataset& d)
 {
@@ -119,37 +105,108 @@ Result<std::vector<int>> parseClasses(const QString& list, const ml::Dataset& d)
     return out;
 }
 
-// The models to train, by --model. A model is one entry here and one call in trainModels().
-Result<std::vector<std::string>> modelsFor(const QString& key)
+// The models to train, by --model (a comma-separated list of keys; duplicates dropped).
+Result<std::vector<std::string>> modelsFor(const QString& spec)
 {
-    const std::string k = key.toLower().toStdString();
-    if (k == "baseline" || k == "all")
-        return std::vector<std::string>{"logistic", "svm", "mlp"};
-    if (k == "logistic" || k == "svm" || k == "mlp")
-        return std::vector<std::string>{k};
-    if (k == "vqc" || k == "kernel")
-        return Error("--model " + k + ": the quantum models (vqc, kernel) are provided by the quantum-model module, "
-                     "which this build does not include yet; use --model baseline, logistic, svm or mlp");
-    return Error("unknown --model '" + k + "' (expected baseline, logistic, svm, mlp or all)");
+    std::vector<std::string> out;
+    auto add = [&out](const std::string& m) {
+        if (std::find(out.begin(), out.end(), m) == out.end())
+            out.push_back(m);
+    };
+    for (const QString& raw : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const std::string k = raw.trimmed().toLower().toStdString();
+        if (k == "baseline" || k == "all") {
+            for (const char* m : {"logistic", "svm", "mlp"})
+                add(m);
+            if (k == "all")
+                for (const char* m : {"vqc", "kernel"})
+                    add(m);
+        } else if (k == "quantum") {
+            add("vqc");
+            add("kernel");
+        } else if (k == "logistic" || k == "svm" || k == "mlp" || k == "vqc" || k == "kernel") {
+            add(k);
+        } else {
+            return Error("unknown --model '" + k + "' (expected baseline, logistic, svm, mlp, vqc, kernel, quantum or all)");
+        }
+    }
+    if (out.empty())
+        return Error("--model needs a model name");
+    return out;
 }
 
-Result<std::vector<ml::ModelReport>> trainModels(const std::vector<std::string>& models, const ml::Samples& train,
-                                                 const ml::Samples& test, const ml::TrainOptions& options)
+bool isQuantum(const std::string& m) { return m == "vqc" || m == "kernel"; }
+
+struct Trained {
+    ml::ModelReport report;
+    std::optional<ml::QuantumDetails> quantum;
+};
+
+Result<std::vector<Trained>> trainModels(const std::vector<std::string>& models, const ml::Samples& train,
+                                         const ml::Samples& test, const ml::TrainOptions& options,
+                                         const ml::QuantumModelOptions& quantum)
 {
-    std::vector<ml::ModelReport> reports;
+    std::vector<Trained> reports;
     for (const std::string& m : models) {
+        if (isQuantum(m)) {
+            auto kind = ml::quantumModelFromKey(m);
+            if (!kind)
+                return kind.error();
+            auto report = ml::trainQuantumModel(*kind, train, test, quantum);
+            if (!report)
+                return report.error();
+            reports.push_back(Trained{std::move(report->report), std::move(report->quantum)});
+            continue;
+        }
         auto kind = ml::baselineFromKey(m);
         if (!kind)
             return kind.error();
         auto report = ml::trainBaseline(*kind, train, test, options);
         if (!report)
             return Error(m + ": " + report.error().message);
-        reports.push_back(std::move(report).value());
+        reports.push_back(Trained{std::move(report).value(), std::nullopt});
     }
     return reports;
 }
 
 QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
+
+QJsonObject quantumJson(const ml::QuantumDetails& q, const std::string& model)
+{
+    QJsonArray loss, warnings;
+    for (double l : q.loss)
+        loss.append(l);
+    for (const std::string& w : q.warnings)
+        warnings.append(QString::fromStdString(w));
+    QJsonObject o{
+        {"encoding", QString::fromStdString(q.encoding)},
+        {"ansatz", QString::fromStdString(q.ansatz)},
+        {"scaling", QString::fromStdString(q.scaling)},
+        {"method", QString::fromStdString(q.method)},
+        {"noise_device", q.noiseDevice.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromStdString(q.noiseDevice))},
+        {"optimiser", QString::fromStdString(q.optimiser)},
+        {"qubits", q.qubits},
+        {"inputs", q.inputs},
+        {"parameters", q.parameters},
+        {"one_qubit_gates", q.oneQubitGates},
+        {"two_qubit_gates", q.twoQubitGates},
+        {"depth", q.depth},
+        {"shots", q.shots},
+        {"epochs", q.epochs},
+        {"loss", loss},
+        {"training_circuit_executions", static_cast<double>(q.trainingExecutions)},
+        {"prediction_circuit_executions", static_cast<double>(q.predictionExecutions)},
+        {"warnings", warnings},
+    };
+    if (model == "kernel") {
+        o["kernel_alignment"] = number(q.alignment);
+        o["off_diagonal"] = QJsonObject{{"mean", number(q.spread.mean)}, {"variance", number(q.spread.variance)},
+                                        {"min", number(q.spread.min)}, {"max", number(q.spread.max)},
+                                        {"concentrated", q.spread.concentrated}};
+        o["support_vectors"] = q.supportVectors;
+    }
+    return o;
+}
 
 std::string fixed(double v, int digits)
 {
@@ -177,7 +234,7 @@ QJsonObject reportJson(const ml::ModelReport& r)
         QJsonObject params;
         for (const ml::HyperParameter& p : g.params)
             params[QString::fromStdString(p.name)] = QString::fromStdString(p.value);
-        grid.append(QJsonObject{{"params", params}, {"cv_accuracy", g.cvAccuracy}, {"cv_std", g.cvStd}});
+        grid.append(QJsonObject{{"params", params}, {"cv_accuracy", number(g.cvAccuracy)}, {"cv_std", number(g.cvStd)}});
     }
     QJsonArray confusion;
     for (const auto& row : r.metrics.confusion) {
@@ -219,8 +276,17 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption modelOpt("model", "", "M", "baseline");
     const QCommandLineOption seedOpt("seed", "", "S", "1");
     const QCommandLineOption jsonOpt("json");
+    const QCommandLineOption encodingOpt("encoding", "", "NAME");
+    const QCommandLineOption repsOpt("reps", "", "R");
+    const QCommandLineOption ansatzOpt("ansatz", "", "NAME");
+    const QCommandLineOption optimizerOpt("optimizer", "", "O", "adam");
+    const QCommandLineOption epochsOpt("epochs", "", "E", "60");
+    const QCommandLineOption rateOpt("learning-rate", "", "A", "0.1");
+    const QCommandLineOption shotsOpt("shots", "", "N", "0");
+    const QCommandLineOption noiseOpt("noise", "", "DEVICE");
     parser.addOptions({datasetOpt, labelOpt, imputeOpt, classesOpt, fractionOpt, foldsOpt, pcaOpt, modelOpt, seedOpt,
-                       jsonOpt, helpOption()});
+                       jsonOpt, encodingOpt, repsOpt, ansatzOpt, optimizerOpt, epochsOpt, rateOpt, shotsOpt, noiseOpt,
+                       helpOption()});
     if (int code = parseVerbArgs(parser, kTrainVerb, args, out, err); code >= 0)
         return code;
     const char* verb = kTrainVerb.name;
@@ -248,7 +314,77 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
     }
     auto models = modelsFor(parser.value(modelOpt));
     if (!models)
-        return reportError(err, ExitUsage, "train: " + models.error().message);
+        return reportError(err, ExitUsage, "train: " + models.error().message, verb);
+    std::vector<std::string> quantumModels;
+    for (const std::string& m : *models)
+        if (isQuantum(m))
+            quantumModels.push_back(m);
+    const bool wantsVqc = std::find(models->begin(), models->end(), "vqc") != models->end();
+
+    // Quantum options: each must apply to a requested model.
+    ml::QuantumModelOptions qo;
+    qo.seed = seed;
+    qo.folds = folds;
+    std::optional<DeviceProfile> noiseDevice;
+    for (const QCommandLineOption* o : {&encodingOpt, &repsOpt, &shotsOpt, &noiseOpt})
+        if (parser.isSet(*o) && quantumModels.empty())
+            return reportError(err, ExitUsage, "train: --" + o->names().first().toStdString()
+                                                   + " applies to the quantum models; add --model vqc, kernel, quantum or all", verb);
+    for (const QCommandLineOption* o : {&ansatzOpt, &optimizerOpt, &epochsOpt, &rateOpt})
+        if (parser.isSet(*o) && !wantsVqc)
+            return reportError(err, ExitUsage, "train: --" + o->names().first().toStdString()
+                                                   + " applies to the variational classifier; add --model vqc, quantum or all", verb);
+    if (parser.isSet(encodingOpt)) {
+        const auto kind = encoding::kindByName(parser.value(encodingOpt).toLower().toStdString());
+        if (!kind || encoding::isAnsatz(*kind))
+            return reportError(err, ExitUsage, "train: unknown --encoding '" + parser.value(encodingOpt).toStdString()
+                                                   + "' (expected angle, dense_angle, amplitude, zz, reupload or basis)", verb);
+        qo.encoding = *kind;
+    }
+    if (parser.isSet(ansatzOpt)) {
+        const auto kind = encoding::kindByName(parser.value(ansatzOpt).toLower().toStdString());
+        if (!kind || !encoding::isAnsatz(*kind))
+            return reportError(err, ExitUsage, "train: unknown --ansatz '" + parser.value(ansatzOpt).toStdString()
+                                                   + "' (expected real_amplitudes, efficient_su2 or hardware_efficient)", verb);
+        if (qo.encoding == encoding::Kind::Reupload)
+            return reportError(err, ExitUsage, "train: --ansatz does not apply to --encoding reupload (the re-uploading "
+                                               "encoding trains its own blocks)", verb);
+        if (quantumModels.size() > 1)
+            return reportError(err, ExitUsage, "train: --ansatz with --encoding applies to the vqc only; train the kernel separately", verb);
+        qo.ansatz = *kind;
+    }
+    if (parser.isSet(repsOpt)) {
+        qo.reps = parser.value(repsOpt).toInt(&ok);
+        if (!ok || qo.reps < 1 || qo.reps > 20)
+            return reportError(err, ExitUsage, "train: --reps must be an integer in 1..20", verb);
+    }
+    {
+        const std::string o = parser.value(optimizerOpt).toLower().toStdString();
+        if (o == "adam")
+            qo.optimizer = ml::VqcOptimizer::Adam;
+        else if (o == "spsa")
+            qo.optimizer = ml::VqcOptimizer::SPSA;
+        else if (o == "cobyla")
+            qo.optimizer = ml::VqcOptimizer::COBYLA;
+        else
+            return reportError(err, ExitUsage, "train: unknown --optimizer '" + o + "' (expected adam, spsa or cobyla)", verb);
+    }
+    qo.epochs = parser.value(epochsOpt).toInt(&ok);
+    if (!ok || qo.epochs < 1 || qo.epochs > 100000)
+        return reportError(err, ExitUsage, "train: --epochs must be an integer in 1..100000", verb);
+    qo.learningRate = parser.value(rateOpt).toDouble(&ok);
+    if (!ok || !(qo.learningRate > 0 && qo.learningRate <= 10))
+        return reportError(err, ExitUsage, "train: --learning-rate must be a number in (0, 10]", verb);
+    qo.shots = parser.value(shotsOpt).toInt(&ok);
+    if (!ok || qo.shots < 0)
+        return reportError(err, ExitUsage, "train: --shots must be a non-negative integer (0 = exact)", verb);
+    if (parser.isSet(noiseOpt)) {
+        auto device = findDevice(parser.value(noiseOpt).toStdString());
+        if (!device)
+            return reportError(err, ExitUsage, "train: --noise: " + device.error().toString());
+        noiseDevice = std::move(device).value();
+        qo.noiseDevice = &*noiseDevice;
+    }
     auto impute = ml::imputeFromKey(parser.value(imputeOpt).toStdString());
     if (!impute)
         return reportError(err, ExitUsage, "train: --impute: " + impute.error().message, verb);
@@ -259,7 +395,7 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
     auto loaded = loadDataset(parser.value(datasetOpt), csv, seed);
     if (!loaded)
         return reportError(err, ExitUsage, loaded.error().toString());
-    Loaded data = std::move(loaded).value();
+    DatasetSource data = std::move(loaded).value();
     if ((parser.isSet(labelOpt) || parser.isSet(imputeOpt)) && data.kind != "csv")
         return reportError(err, ExitUsage, "train: --label and --impute apply to CSV files only", verb);
     if (parser.isSet(classesOpt)) {
@@ -272,6 +408,40 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
         data.dataset = std::move(selected).value();
     }
     const ml::Dataset& ds = data.dataset;
+
+    // The qubit cap of the quantum models: without --pca, a dataset that needs more qubits
+    // than the cap is projected onto kDefaultQuantumPca components for every model (printed).
+    bool autoPca = false;
+    std::string autoPcaReason;
+    if (!quantumModels.empty()) {
+        bool binary = true;
+        for (double v : ds.samples.x)
+            binary = binary && (v == 0.0 || v == 1.0);
+        for (int pass = 0; pass < 2; ++pass) {
+            const int features = pca > 0 ? pca : ds.samples.features;
+            std::optional<Error> problem;
+            for (const std::string& m : quantumModels) {
+                auto check = ml::validateQuantumModel(*ml::quantumModelFromKey(m), features, ds.samples.classes,
+                                                      binary && pca == 0, qo);
+                if (!check) {
+                    problem = check.error();
+                    break;
+                }
+            }
+            if (!problem)
+                break;
+            const int cap = qo.noiseDevice ? ml::kMaxNoisyQubits : ml::kMaxQuantumQubits;
+            const bool tooWide = problem->message.find("more than the") != std::string::npos;
+            if (pass == 0 && tooWide && pca == 0 && ds.samples.features > ml::kDefaultQuantumPca) {
+                pca = ml::kDefaultQuantumPca;
+                autoPca = true;
+                autoPcaReason = std::to_string(ds.samples.features) + " features need more than the " + std::to_string(cap)
+                                + "-qubit cap of the quantum models";
+                continue;
+            }
+            return reportError(err, ExitUsage, "train: " + problem->message, verb);
+        }
+    }
 
     auto split = ml::stratifiedSplit(ds.samples, fraction, seed);
     if (!split)
@@ -293,7 +463,7 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
         test = pcaFit->apply(test);
     }
 
-    auto reports = trainModels(*models, train, test, ml::TrainOptions{folds, seed});
+    auto reports = trainModels(*models, train, test, ml::TrainOptions{folds, seed}, qo);
     if (!reports) {
         const bool inputProblem = reports.error().message.find("fold") != std::string::npos;
         return reportError(err, inputProblem ? ExitUsage : ExitFailed, "train: " + reports.error().message);
@@ -305,8 +475,12 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
             classNames.append(QString::fromStdString(c));
         for (const std::string& f : ds.featureNames)
             featureNames.append(QString::fromStdString(f));
-        for (const ml::ModelReport& r : *reports)
-            modelsJson.append(reportJson(r));
+        for (const Trained& t : *reports) {
+            QJsonObject o = reportJson(t.report);
+            if (t.quantum)
+                o["quantum"] = quantumJson(*t.quantum, t.report.model);
+            modelsJson.append(o);
+        }
         QJsonObject root{
             {"dataset", QJsonObject{{"name", QString::fromStdString(ds.name)},
                                     {"kind", QString::fromStdString(data.kind)},
@@ -341,7 +515,8 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
             QJsonArray ratio;
             for (double r : pcaFit->explainedVarianceRatio)
                 ratio.append(r);
-            root["pca"] = QJsonObject{{"components", pca}, {"explained_variance_ratio", ratio}};
+            root["pca"] = QJsonObject{{"components", pca}, {"explained_variance_ratio", ratio}, {"automatic", autoPca},
+                                      {"reason", autoPca ? QJsonValue(QString::fromStdString(autoPcaReason)) : QJsonValue(QJsonValue::Null)}};
         }
         out << QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
         return ExitOk;
@@ -367,12 +542,16 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
         double total = 0;
         for (double r : pcaFit->explainedVarianceRatio)
             total += r;
-        out << "pca       standardised, " << pca << " components (" << fixed(100 * total, 1) << "% of the variance)\n";
+        out << "pca       standardised, " << pca << " components (" << fixed(100 * total, 1) << "% of the variance)";
+        if (autoPca)
+            out << ", automatic: " << autoPcaReason << " (choose with --pca K)";
+        out << "\n";
     }
     out << "\n" << std::left << std::setw(10) << "model" << std::right << std::setw(9) << "accuracy" << std::setw(9)
         << "bal.acc" << std::setw(8) << "F1" << std::setw(9) << "ROC AUC" << std::setw(10) << "train s" << std::setw(13)
         << "predict/s" << "  best\n";
-    for (const ml::ModelReport& r : *reports) {
+    for (const Trained& trained : *reports) {
+        const ml::ModelReport& r = trained.report;
         std::string best;
         for (const ml::HyperParameter& p : r.best)
             best += (best.empty() ? "" : ", ") + p.name + "=" + p.value;
@@ -381,9 +560,14 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
             << fixed(r.metrics.rocAuc, 4) << std::setw(10) << fixed(r.trainSeconds(), 3) << std::setw(13)
             << readable(r.inferenceSamplesPerSecond) << "  " << best << "\n";
     }
-    for (const ml::ModelReport& r : *reports) {
-        out << "\n" << r.model << ": " << r.description << "; grid of " << r.grid.size() << " points, " << r.folds
-            << "-fold CV; confusion matrix (rows = true, columns = predicted):\n";
+    for (const Trained& trained : *reports) {
+        const ml::ModelReport& r = trained.report;
+        out << "\n" << r.model << ": " << r.description << "; ";
+        if (r.grid.empty())
+            out << "fixed hyper-parameters (no grid search)";
+        else
+            out << "grid of " << r.grid.size() << " points, " << r.folds << "-fold CV";
+        out << "; confusion matrix (rows = true, columns = predicted):\n";
         std::size_t width = 6;
         for (const std::string& c : ds.classNames)
             width = std::max(width, c.size() + 2);
@@ -397,6 +581,31 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
                 out << std::setw(static_cast<int>(width)) << v;
             out << "\n";
         }
+        if (trained.quantum) {
+            const ml::QuantumDetails& q = *trained.quantum;
+            out << "  encoding      " << q.encoding << "\n"
+                << "  ansatz        " << q.ansatz << "\n"
+                << "  scaling       " << q.scaling << "\n"
+                << "  circuit       " << q.qubits << " qubits, " << q.inputs << " inputs, " << q.parameters
+                << " trainable parameters, " << q.oneQubitGates << " 1q + " << q.twoQubitGates << " 2q gates, depth "
+                << q.depth << "\n"
+                << "  simulation    " << q.method << "\n"
+                << "  optimiser     " << q.optimiser << "\n";
+            if (!q.loss.empty())
+                out << "  training      " << q.epochs << " iterations, loss " << fixed(q.loss.front(), 4) << " -> "
+                    << fixed(q.loss.back(), 4) << "\n";
+            out << "  executions    " << q.trainingExecutions << " circuits for training, " << q.predictionExecutions
+                << " for the " << r.testRows << " test rows (" << readable(r.circuitExecutionsPerPrediction)
+                << " per prediction)" << (q.shots > 0 ? ", each with " + std::to_string(q.shots) + " shots" : std::string()) << "\n";
+            if (r.model == "kernel")
+                out << "  kernel        alignment " << fixed(q.alignment, 4) << ", off-diagonal mean " << fixed(q.spread.mean, 4)
+                    << ", variance " << readable(q.spread.variance) << " (min " << fixed(q.spread.min, 4) << ", max "
+                    << fixed(q.spread.max, 4) << "), " << q.supportVectors << " support vectors\n";
+            for (const std::string& w : q.warnings)
+                out << "  WARNING       " << w << "\n";
+        }
+        if (r.grid.empty())
+            continue;
         out << "  grid (mean CV accuracy +- std over the folds; * = chosen):\n";
         for (const ml::GridPoint& g : r.grid) {
             std::string params;
@@ -416,8 +625,8 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
 
 const Verb kTrainVerb = {
     "train",
-    "train the tuned classical baselines on a dataset and score them side by side",
-    "train --dataset NAME|FILE.csv [--model M] [--seed S] [--json]",
+    "train quantum models and tuned classical baselines on one split and score them side by side",
+    "train --dataset NAME|FILE.csv [--model baseline|vqc|kernel|all] [--seed S] [--json]",
     kUsage,
     &runTrain,
 };

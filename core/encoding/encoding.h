@@ -141,3 +141,5 @@ std::vector<std::string> supportedNativeGates();
 Result<Options> hardwareEfficientForDevice(const DeviceProfile& device, int qubits, Options options = {});
 
 } // namespace qpilot::encoding
+
+#include "core/encoding/advisor.h"

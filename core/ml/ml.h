@@ -10,4 +10,5 @@
 #include "core/ml/preprocess.h"
 #include "core/ml/quantum_kernel.h"
 #include "core/ml/samples.h"
+#include "core/ml/quantum_models.h"
 #include "core/ml/vqc.h"

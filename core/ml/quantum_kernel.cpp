@@ -437,6 +437,50 @@ Result<std::vector<int>> PrecomputedSvm::predict(const KernelMatrix& cross) cons
     return out;
 }
 
+Result<std::vector<double>> PrecomputedSvm::scores(const KernelMatrix& cross, int classes) const
+{
+    if (!m_model)
+        return Error{"SVM: not trained"};
+    if (cross.cols != m_rows)
+        return Error{"SVM: the kernel has " + std::to_string(cross.cols) + " columns, the model was trained on "
+                     + std::to_string(m_rows) + " samples"};
+    const int k = svm_get_nr_class(m_model);
+    std::vector<int> labels(static_cast<size_t>(k));
+    svm_get_labels(m_model, labels.data());
+    for (int l : labels)
+        if (l < 0 || l >= classes)
+            return Error{"SVM: label " + std::to_string(l) + " outside 0.." + std::to_string(classes - 1)};
+    std::vector<svm_node> row(size_t(m_rows) + 2);
+    std::vector<double> dec(static_cast<size_t>(k) * static_cast<size_t>(k));
+    std::vector<double> out(size_t(cross.rows) * size_t(classes), 0.0);
+    for (int i = 0; i < cross.rows; ++i) {
+        row[0] = {0, 0};
+        for (int j = 0; j < m_rows; ++j)
+            row[size_t(j) + 1] = {j + 1, cross.at(i, j)};
+        row[size_t(m_rows) + 1] = {-1, 0};
+        svm_predict_values(m_model, row.data(), dec.data());
+        double* s = out.data() + size_t(i) * size_t(classes);
+        if (k == 2) {
+            s[labels[0]] = dec[0];
+            s[labels[1]] = -dec[0];
+            continue;
+        }
+        // libsvm's pair order: (0,1), (0,2), ..., (1,2), ...; positive favours the first.
+        std::vector<double> margin(static_cast<size_t>(k), 0.0);
+        int p = 0;
+        for (int a = 0; a < k; ++a)
+            for (int b = a + 1; b < k; ++b, ++p) {
+                const double d = dec[size_t(p)];
+                s[labels[size_t(d > 0 ? a : b)]] += 1.0;
+                margin[size_t(a)] += std::tanh(d);
+                margin[size_t(b)] -= std::tanh(d);
+            }
+        for (int a = 0; a < k; ++a)
+            s[labels[size_t(a)]] += 0.5 * margin[size_t(a)] / (k - 1); // |.| < 0.5: never overturns a vote
+    }
+    return out;
+}
+
 int PrecomputedSvm::supportVectors() const { return m_model ? m_model->l : 0; }
 
 namespace {
@@ -551,6 +595,23 @@ Result<std::vector<int>> predictQuantumKernel(const QuantumKernelModel& model, c
     if (executions)
         *executions += cross->circuitExecutions;
     return model.svm.predict(*cross);
+}
+
+Result<KernelPrediction> predictQuantumKernelScores(const QuantumKernelModel& model, const Samples& test, int classes,
+                                                    long long* executions)
+{
+    auto cross = crossKernel(model.featureMap, test, model.train, model.kernel);
+    if (!cross)
+        return cross.error();
+    if (executions)
+        *executions += cross->circuitExecutions;
+    auto labels = model.svm.predict(*cross);
+    if (!labels)
+        return labels.error();
+    auto scores = model.svm.scores(*cross, classes);
+    if (!scores)
+        return scores.error();
+    return KernelPrediction{std::move(labels).value(), std::move(scores).value()};
 }
 
 } // namespace qpilot::ml

@@ -93,6 +93,10 @@ public:
     static Result<PrecomputedSvm> train(const KernelMatrix& gram, const std::vector<int>& labels, double C);
     // Predicts from the kernel between new points (rows) and the training set (cols).
     Result<std::vector<int>> predict(const KernelMatrix& cross) const;
+    // Scores rows x classes (row-major; higher = more likely) for ROC AUC: two classes: the
+    // decision value d as +d for libsvm's first label and -d for the other; more classes: the
+    // one-vs-one votes plus a bounded confidence term (mean tanh of the margins, < 1 vote).
+    Result<std::vector<double>> scores(const KernelMatrix& cross, int classes) const;
     int supportVectors() const;
     int trainingRows() const { return m_rows; }
 
@@ -133,5 +137,12 @@ Result<QuantumKernelModel> trainQuantumKernel(const Samples& train, const encodi
 // Predictions for `test`; adds the circuit executions used to *executions when given.
 Result<std::vector<int>> predictQuantumKernel(const QuantumKernelModel& model, const Samples& test,
                                               long long* executions = nullptr);
+// Predictions and scores (rows x model classes, see PrecomputedSvm::scores) from one test kernel.
+struct KernelPrediction {
+    std::vector<int> labels;
+    std::vector<double> scores;
+};
+Result<KernelPrediction> predictQuantumKernelScores(const QuantumKernelModel& model, const Samples& test, int classes,
+                                                    long long* executions = nullptr);
 
 } // namespace qpilot::ml

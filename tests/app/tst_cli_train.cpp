@@ -199,20 +199,6 @@ private slots:
         QVERIFY(bad.err.contains("no parameter 'width'"));
     }
 
-    void quantumModelsAreNamedNotFaked_data()
-    {
-        QTest::addColumn<QString>("model");
-        QTest::newRow("vqc") << "vqc";
-        QTest::newRow("kernel") << "kernel";
-    }
-    void quantumModelsAreNamedNotFaked()
-    {
-        QFETCH(QString, model);
-        const Run r = runQpilot({"train", "--dataset", "iris", "--model", model});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("quantum-model module"), qPrintable(r.err));
-    }
-
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
