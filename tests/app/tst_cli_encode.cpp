@@ -21,7 +21,6 @@ using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 }
 
 class TestCliEncode : public QObject {

@@ -11,11 +11,10 @@
 #include <QtTest>
 
 using qpilot::test::Run;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 QJsonObject encodingOf(const QJsonObject& root, const QString& name)
 {

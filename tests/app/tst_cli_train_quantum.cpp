@@ -14,11 +14,10 @@
 #include <cmath>
 
 using qpilot::test::Run;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 QJsonObject modelOf(const QJsonObject& root, const QString& name)
 {
