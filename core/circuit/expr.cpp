@@ -4,6 +4,8 @@
 #include "core/circuit/qasm_format.h"
 
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 namespace qpilot {
 
@@ -263,24 +265,33 @@ std::string formatAngle(double value)
     if (value == 0.0)
         return std::signbit(value) ? "-0.0" : "0";
     if (std::isfinite(value)) {
-        // n*pi/d, evaluated exactly as a reader evaluates the text ("(n*pi)/d").
-        for (int d = 1; d <= 64; ++d) {
-            double n = std::round(value * d / M_PI);
-            if (n == 0 || std::fabs(n) > 1024)
-                continue;
-            double back = (std::fabs(n) == 1 ? (n < 0 ? -M_PI : M_PI) : n * M_PI);
-            if (d != 1)
-                back = back / d;
-            if (back != value)
-                continue;
-            std::string s = n < 0 ? "-" : "";
-            if (std::fabs(n) != 1)
-                s += std::to_string(static_cast<long long>(std::fabs(n))) + "*";
-            s += "pi";
-            if (d != 1)
-                s += "/" + std::to_string(d);
+        // n*pi/d in lowest terms: first one the reader evaluates ("(n*pi)/d") to exactly this
+        // double, else one within 4 ulps (arithmetic such as synthesis leaves -pi/2 one ulp
+        // off; printing it as -13*pi/26 or 17 digits would hide what it is).
+        auto piFraction = [&](bool exact) -> std::string {
+            for (int d = 1; d <= 64; ++d) {
+                const double n = std::round(value * d / M_PI);
+                if (n == 0 || std::fabs(n) > 1024 || std::gcd(static_cast<long long>(std::fabs(n)), static_cast<long long>(d)) != 1)
+                    continue;
+                double back = (std::fabs(n) == 1 ? (n < 0 ? -M_PI : M_PI) : n * M_PI);
+                if (d != 1)
+                    back = back / d;
+                if (exact ? back != value : std::fabs(back - value) > 4 * std::numeric_limits<double>::epsilon() * std::fabs(value))
+                    continue;
+                std::string s = n < 0 ? "-" : "";
+                if (std::fabs(n) != 1)
+                    s += std::to_string(static_cast<long long>(std::fabs(n))) + "*";
+                s += "pi";
+                if (d != 1)
+                    s += "/" + std::to_string(d);
+                return s;
+            }
+            return {};
+        };
+        if (std::string s = piFraction(true); !s.empty())
             return s;
-        }
+        if (std::string s = piFraction(false); !s.empty())
+            return s;
     }
     std::string s = formatNumber(value);
     if (s.find_first_of(".eEin") == std::string::npos)

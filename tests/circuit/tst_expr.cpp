@@ -95,6 +95,10 @@ private slots:
         QTest::newRow("half") << 0.5 << "0.5";
         QTest::newRow("small") << 1e-5 << "1.0e-05";
         QTest::newRow("17 digits") << 0.1 + 0.2 << "0.30000000000000004";
+        // One ulp off -pi/2 (exactly what (-13*pi)/26 evaluates to): lowest terms, not -13*pi/26.
+        QTest::newRow("-pi/2 one ulp off") << std::nextafter(-M_PI / 2, 0.0) << "-pi/2";
+        QTest::newRow("pi/3 in lowest terms") << 2 * M_PI / 6 << "pi/3";
+        QTest::newRow("not a pi fraction") << M_PI / 2 * (1 + 1e-12) << "1.5707963267964675";
     }
     void formatAngle()
     {
