@@ -42,6 +42,15 @@ run_headless_example() {
     echo "ideal shots read only 0000 and 1111; the device's noise shows as every other outcome"
     "$QPILOT" simulate "$ghz" --shots 4000 --seed 1
     "$QPILOT" simulate "$ghz" --shots 4000 --seed 1 --noise ibm_torino
+    say "Compiling $EXAMPLE for IBM Heron r1 (heavy-hex) and IonQ Aria (all-to-all) (qpilot transpile):"
+    "$QPILOT" transpile "$EXAMPLE" --device ibm_torino --seed 1 -o "$out/$base.ibm_torino.qasm"
+    "$QPILOT" transpile "$EXAMPLE" --device ionq_aria_1 --seed 1 -o "$out/$base.ionq_aria_1.qasm"
+    say "What 1,000 inferences of $ghz at 1,000 shots cost on IBM Heron r2 with ZNE (qpilot estimate):"
+    "$QPILOT" estimate "$ghz" --device ibm_kingston --shots 1000 --mitigation zne
+    say "Which data encoding suits Breast Cancer Wisconsin (30 features) on ibm_fez (qpilot encode --advise):"
+    "$QPILOT" encode --advise --dataset breast_cancer --device ibm_fez
+    say "Tuned classical baselines next to a quantum kernel and a VQC on Iris (qpilot train):"
+    "$QPILOT" train --dataset iris --classes versicolor,virginica --model all --seed 1
     say "Converting $EXAMPLE to every format (qpilot convert) into $out/"
     local to ext
     for to in qasm2 qasm3 braket ionq; do
