@@ -19,6 +19,7 @@ const Verb* const kVerbs[] = {
     &kCalibrationVerb,
     &kTranspileVerb,
     &kEstimateVerb,
+    &kMitigateVerb,
     &kEncodeVerb,
     &kDatasetsVerb,
     &kTrainVerb,

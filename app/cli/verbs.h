@@ -32,6 +32,7 @@ extern const Verb kDatasetsVerb;
 extern const Verb kEncodeVerb;
 extern const Verb kTranspileVerb;
 extern const Verb kEstimateVerb;
+extern const Verb kMitigateVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

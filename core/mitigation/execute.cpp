@@ -178,7 +178,7 @@ Result<Measurement> measurePauli(const Circuit& unitary, const std::string& paul
     std::map<std::uint64_t, double> dist = std::move(measured.value());
     double scale = 1;
     if (backend.readout) {
-        auto corrected = correctDistribution(*backend.readout, support, dist);
+        auto corrected = correctDistribution(*backend.readout, support, dist, false);
         if (!corrected)
             return corrected.error();
         dist = std::move(corrected.value());

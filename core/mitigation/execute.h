@@ -21,7 +21,8 @@ struct ReadoutCalibration;
 
 // Where circuits run: the noise model (nullptr = ideal), shots per circuit (0 = exact
 // probabilities, no shot noise) and the seed every draw derives from. `readout` (optional)
-// corrects the measured distribution before ⟨P⟩ is formed (REM combined with another technique).
+// corrects the measured distribution (linear inversion, not projected: unbiased) before ⟨P⟩ is
+// formed (REM combined with another technique).
 struct Backend {
     const NoiseModel* noise = nullptr;
     int shots = 0;

@@ -200,7 +200,8 @@ double readoutFidelity(const ReadoutCalibration& calibration, const std::vector<
 
 Result<std::map<std::uint64_t, double>> correctDistribution(const ReadoutCalibration& calibration,
                                                             const std::vector<int>& measured,
-                                                            const std::map<std::uint64_t, double>& observed)
+                                                            const std::map<std::uint64_t, double>& observed,
+                                                            bool project)
 {
     std::vector<std::size_t> local; // measured[j] -> index into calibration.qubits
     for (int q : measured) {
@@ -240,9 +241,9 @@ Result<std::map<std::uint64_t, double>> correctDistribution(const ReadoutCalibra
         auto x = solve(std::move(a), std::move(p), s);
         if (!x)
             return x.error();
-        const std::vector<double> proj = projectToSimplex(x.value());
+        const std::vector<double> proj = project ? projectToSimplex(x.value()) : x.value();
         for (std::size_t i = 0; i < s; ++i)
-            if (proj[i] > 0)
+            if (proj[i] != 0)
                 out[keys[i]] = proj[i];
         return out;
     }
@@ -294,9 +295,9 @@ Result<std::map<std::uint64_t, double>> correctDistribution(const ReadoutCalibra
                 }
         }
     }
-    const std::vector<double> proj = projectToSimplex(x);
+    const std::vector<double> proj = project ? projectToSimplex(x) : x;
     for (std::size_t i = 0; i < dim; ++i)
-        if (proj[i] > 0)
+        if (proj[i] != 0)
             out[i] = proj[i];
     return out;
 }

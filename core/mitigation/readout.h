@@ -35,11 +35,14 @@ Result<ReadoutCalibration> calibrateReadout(int numQubits, const std::vector<int
 // the observed one (probabilities by local index): Full inverts the marginal confusion matrix
 // (other calibrated qubits prepared in 0), Tensored applies the per-qubit inverses, Subspace
 // solves A_S x = p on the observed bitstrings only (A_S columns renormalised, as M3). The result
-// is projected onto the probability simplex. Errors: a singular matrix, an uncalibrated qubit,
-// a subspace above 4096 bitstrings.
+// is projected onto the probability simplex unless `project` is false (expectation values use
+// the unprojected quasi-distribution: the inversion is linear, hence unbiased, while the
+// projection is not). Errors: a singular matrix, an uncalibrated qubit, a subspace above 4096
+// bitstrings.
 Result<std::map<std::uint64_t, double>> correctDistribution(const ReadoutCalibration& calibration,
                                                             const std::vector<int>& measured,
-                                                            const std::map<std::uint64_t, double>& observed);
+                                                            const std::map<std::uint64_t, double>& observed,
+                                                            bool project = true);
 
 // f = Π_q (1 − p(1|0) − p(0|1)) over `measured` (the parity contrast the inversion undoes).
 double readoutFidelity(const ReadoutCalibration& calibration, const std::vector<int>& measured);
