@@ -11,8 +11,6 @@
 #include "core/circuit/circuit_file.h"
 #include "core/device/device.h"
 #include "core/mitigation/mitigation.h"
-#include "core/noise/noise.h"
-#include "core/transpile/transpile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,7 +62,6 @@ const char kUsage[] =
     "\n"
     "Exit codes:\n"
     "  0  mitigated\n"
-    "  1  the simulation failed\n"
     "  2  bad usage or input: unknown device or technique, a bad observable (length or letters), bad\n"
     "     factors, more than 12 qubits or more than the device has, PEC whose gamma^2 exceeds the cap\n"
     "     (the message gives gamma^2)\n";
@@ -244,227 +241,90 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
         return reportError(err, ExitUsage, "mitigate: " + found.error().toString());
     const DeviceProfile device = std::move(found).value();
     const std::string file = input.toStdString();
-    auto unitaryResult = mitigation::unitaryPart(loaded.circuit);
-    if (!unitaryResult)
-        return reportError(err, ExitUsage, file + ": " + unitaryResult.error().message);
-    const Circuit unitary = std::move(unitaryResult).value();
-    const int n = unitary.numQubits();
-    if (n > device.numQubits)
-        return reportError(err, ExitUsage, file + ": " + std::to_string(n) + " qubits do not fit " + device.id + " ("
-                                               + std::to_string(device.numQubits) + " qubits)");
-    if (n > 12)
-        return reportError(err, ExitUsage, file + ": " + std::to_string(n)
-                                               + " qubits; mitigate simulates density matrices up to 12 qubits");
-    auto pauliResult = mitigation::checkPauli(parser.value(obsOpt).toStdString(), n);
-    if (!pauliResult)
-        return usage("--observable: " + pauliResult.error().message);
-    const std::string pauli = pauliResult.value();
-    auto noiseResult = NoiseModel::fromDevice(device);
-    if (!noiseResult)
-        return reportError(err, ExitUsage, "mitigate: " + device.id + ": " + noiseResult.error().message);
-    const NoiseModel& noise = noiseResult.value();
-
-    // The prediction: overheadFor on the transpiled circuit's figures, one technique at a time.
-    auto transpiled = transpile(loaded.circuit, device);
-    if (!transpiled)
-        return reportError(err, ExitUsage, file + ": cannot transpile for " + device.id + ": " + transpiled.error().message);
-    const mitigation::CircuitFigures figures = mitigation::figuresOf(transpiled.value(), device);
-    auto predict = [&](mitigation::MitigationPlan single) -> Result<mitigation::Overhead> {
-        single.learning = plan.learning;
-        return mitigation::overheadFor(single, figures, std::max(shots, 1));
-    };
-
-    auto failed = [&](const std::string& what, const Error& e) {
-        return reportError(err, ExitFailed, "mitigate: " + what + ": " + e.message);
-    };
-    const double ideal = mitigation::idealExpectation(unitary, pauli).value();
-    mitigation::Backend raw{&noise, shots, seed, nullptr};
-    auto noisyResult = mitigation::measurePauli(unitary, pauli, raw, 0);
-    if (!noisyResult)
-        return failed("noisy run", noisyResult.error());
-    const mitigation::Measurement noisy = noisyResult.value();
-    // The baseline each technique is judged against: the noisy value, or with rem in the list
-    // (whose correction the other techniques read through) the readout-corrected noisy value.
-    mitigation::Measurement baseline = noisy;
-    auto baseEffect = [&]() {
-        mitigation::Effect e;
-        e.ideal = ideal;
-        e.noisy = baseline.value;
-        e.noisyStdError = std::sqrt(baseline.variance);
-        return e;
-    };
+    mitigation::SimulatorRunOptions runOptions;
+    runOptions.shots = shots;
+    runOptions.seed = seed;
+    runOptions.pec = pecOptions;
+    runOptions.twirlRandomizations = randomizations;
+    auto reportResult = mitigation::mitigateOnSimulator(loaded.circuit, device, parser.value(obsOpt).toStdString(),
+                                                        plan, runOptions);
+    if (!reportResult)
+        return reportError(err, ExitUsage, file + ": " + reportResult.error().message);
+    const mitigation::MitigationReport& report = reportResult.value();
+    const double ideal = report.ideal;
+    const mitigation::Measurement& noisy = report.noisy;
+    const std::string& pauli = report.observable;
+    const int n = report.qubits;
 
     std::vector<TechniqueRun> runs;
-    std::optional<mitigation::ReadoutCalibration> calibration;
-    mitigation::Backend backend = raw;
-    if (plan.readout) {
-        std::vector<int> all;
-        for (int q = 0; q < n; ++q)
-            all.push_back(q);
-        auto cal = mitigation::calibrateReadout(n, all, plan.readout->method, noise,
-                                                shots > 0 ? int(plan.readout->calibrationShots) : 0,
-                                                mitigation::deriveSeed(seed, 77));
-        if (!cal)
-            return reportError(err, ExitUsage, "mitigate: rem: " + cal.error().message);
-        calibration = std::move(cal).value();
-        backend.readout = &*calibration;
-        auto m = mitigation::measurePauli(unitary, pauli, backend, 0); // the noisy run's data, corrected
-        if (!m)
-            return failed("rem", m.error());
+    for (const mitigation::TechniqueReport& r : report.techniques) {
         TechniqueRun t;
-        t.name = "rem";
-        t.effect = baseEffect();
-        t.effect.mitigated = m.value().value;
-        t.effect.mitigatedStdError = std::sqrt(m.value().variance);
-        t.effect.circuits = 1;
-        t.effect.shots = shots;
-        t.effect.calibrationCircuits = calibration->circuits;
-        t.effect.calibrationShots = calibration->shots;
-        mitigation::MitigationPlan single;
-        single.readout = plan.readout;
-        if (auto p = predict(single))
-            t.predicted = p.value();
-        const char* method = plan.readout->method == mitigation::ReadoutMethod::Full       ? "full"
-                             : plan.readout->method == mitigation::ReadoutMethod::Tensored ? "tensored"
-                                                                                             : "subspace";
-        t.detail = QJsonObject{{QStringLiteral("method"), QString::fromLatin1(method)},
-                               {QStringLiteral("readout_fidelity"), mitigation::readoutFidelity(*calibration, all)}};
-        t.detailLines.push_back(std::string("method ") + method + ", calibration " + std::to_string(calibration->circuits)
-                                + " circuits x " + std::to_string(shots > 0 ? plan.readout->calibrationShots : 0)
-                                + " shots; the other techniques read through this correction");
-        runs.push_back(std::move(t));
-        baseline = m.value();
-    }
-    auto readoutNote = [&](TechniqueRun& t) {
-        if (calibration)
-            t.notes.push_back("reads through rem's correction; bias before = the readout-corrected noisy value "
-                              + fixed(baseline.value));
-    };
-    if (plan.zne) {
-        auto z = mitigation::runZne(unitary, pauli, *plan.zne, backend);
-        if (!z)
-            return reportError(err, ExitUsage, "mitigate: zne: " + z.error().message);
-        const mitigation::ZneResult& r = z.value();
-        TechniqueRun t;
-        t.name = "zne";
-        t.effect = baseEffect();
-        readoutNote(t);
-        t.effect.mitigated = r.extrapolation.estimate;
-        t.effect.mitigatedStdError = r.extrapolation.stdError;
-        t.effect.circuits = r.circuits;
-        t.effect.shots = r.shots;
-        mitigation::MitigationPlan single;
-        single.zne = plan.zne;
-        if (auto p = predict(single))
-            t.predicted = p.value();
-        if (!r.extrapolation.note.empty())
-            t.notes.push_back(r.extrapolation.note);
-        t.detail = QJsonObject{{QStringLiteral("requested_factors"), array(r.requestedFactors)},
-                               {QStringLiteral("factors"), array(r.factors)},
-                               {QStringLiteral("values"), array(r.values)},
-                               {QStringLiteral("std_errors"), array(r.stdErrors)},
-                               {QStringLiteral("extrapolator"), QString::fromStdString(r.extrapolation.method)},
-                               {QStringLiteral("folding"), QString::fromLatin1(mitigation::foldingName(plan.zne->folding))},
-                               {QStringLiteral("weights"), array(r.extrapolation.weights)}};
-        std::string line = "folding " + std::string(mitigation::foldingName(plan.zne->folding)) + ", extrapolator "
-                           + r.extrapolation.method + "; lambda -> <P>:";
-        for (std::size_t i = 0; i < r.factors.size(); ++i)
-            line += "  " + num(r.factors[i], 4) + " -> " + fixed(r.values[i], 5) + (shots > 0 ? " +/- " + fixed(r.stdErrors[i], 5) : "");
-        t.detailLines.push_back(line);
-        std::string weights = "weights";
-        for (double w : r.extrapolation.weights)
-            weights += " " + num(w, 5);
-        t.detailLines.push_back(weights);
-        runs.push_back(std::move(t));
-    }
-    if (plan.pec) {
-        mitigation::PecRepresentation rep;
-        auto p = mitigation::runPec(unitary, pauli, pecOptions, backend, &rep);
-        if (!p)
-            return reportError(err, ExitUsage, "mitigate: pec: " + p.error().message);
-        const mitigation::PecResult& r = p.value();
-        TechniqueRun t;
-        t.name = "pec";
-        t.effect = baseEffect();
-        readoutNote(t);
-        t.effect.mitigated = r.estimate;
-        t.effect.mitigatedStdError = r.stdError;
-        t.effect.circuits = r.circuits;
-        t.effect.shots = r.shots;
-        mitigation::MitigationPlan single;
-        single.pec = plan.pec;
-        if (auto pr = predict(single))
-            t.predicted = pr.value();
-        else
-            t.notes.push_back("prediction for the transpiled circuit: " + pr.error().message);
-        t.notes.push_back("quasi-probabilities from each gate's process infidelity under the device noise model "
-                          "(depolarizing representation; relaxation is not Pauli noise, so a small bias can remain)");
-        t.detail = QJsonObject{{QStringLiteral("gamma"), r.gamma},
-                               {QStringLiteral("gamma_squared"), r.gammaSquared},
-                               {QStringLiteral("samples"), r.samples},
-                               {QStringLiteral("negative_samples"), r.negativeSamples},
-                               {QStringLiteral("represented_gates"), int(rep.gates.size())}};
-        t.detailLines.push_back("gamma " + num(r.gamma, 6) + ", gamma^2 " + num(r.gammaSquared, 6) + ", "
-                                + std::to_string(r.samples) + " samples (" + std::to_string(r.negativeSamples)
-                                + " negative), " + std::to_string(rep.gates.size()) + " noisy gates represented");
-        runs.push_back(std::move(t));
-    }
-    if (plan.twirl) {
-        auto tw = mitigation::runTwirl(unitary, pauli, randomizations, backend);
-        if (!tw)
-            return reportError(err, ExitUsage, "mitigate: twirl: " + tw.error().message);
-        TechniqueRun t;
-        t.name = "twirl";
-        t.effect = baseEffect();
-        readoutNote(t);
-        t.effect.mitigated = tw.value().estimate;
-        t.effect.mitigatedStdError = tw.value().stdError;
-        t.effect.circuits = tw.value().circuits;
-        t.effect.shots = tw.value().shots;
-        mitigation::MitigationPlan single;
-        single.twirl = plan.twirl;
-        if (auto p = predict(single))
-            t.predicted = p.value();
-        t.notes.push_back("twirling turns noise into Pauli noise; it removes no bias by itself (it is what PEC/PEA assume)");
-        t.detail = QJsonObject{{QStringLiteral("instances"), tw.value().instances},
-                               {QStringLiteral("twirled_gates"), tw.value().twirledGates}};
-        t.detailLines.push_back(std::to_string(tw.value().instances) + " instances, "
-                                + std::to_string(tw.value().twirledGates) + " two-qubit gates twirled per instance");
-        runs.push_back(std::move(t));
-    }
-    if (plan.dd) {
-        auto d = mitigation::insertDynamicalDecoupling(unitary, device, *plan.dd);
-        if (!d)
-            return reportError(err, ExitUsage, "mitigate: dd: " + d.error().message);
-        auto m = mitigation::measurePauli(d.value().circuit, pauli, backend, 0);
-        if (!m)
-            return failed("dd", m.error());
-        TechniqueRun t;
-        t.name = "dd";
-        t.effect = baseEffect();
-        readoutNote(t);
-        t.effect.mitigated = m.value().value;
-        t.effect.mitigatedStdError = std::sqrt(m.value().variance);
-        t.effect.circuits = 1;
-        t.effect.shots = m.value().shots;
-        mitigation::MitigationPlan single;
-        single.dd = plan.dd;
-        if (auto p = predict(single))
-            t.predicted = p.value();
-        t.notes.push_back("the simulator has no idle-time noise, so DD cannot help here; the pulses' own gate noise shows");
-        t.detail = QJsonObject{{QStringLiteral("sequence"), *plan.dd == mitigation::DDSequence::XX ? "xx" : "xy4"},
-                               {QStringLiteral("windows_filled"), int(d.value().filled.size())},
-                               {QStringLiteral("windows_skipped"), d.value().skippedWindows},
-                               {QStringLiteral("pulses"), d.value().pulses},
-                               {QStringLiteral("sequence_seconds"), d.value().sequenceDuration}};
-        t.detailLines.push_back(std::string(*plan.dd == mitigation::DDSequence::XX ? "XX" : "XY4") + ": "
-                                + std::to_string(d.value().filled.size()) + " idle windows filled, "
-                                + std::to_string(d.value().skippedWindows) + " too short, "
-                                + std::to_string(d.value().pulses) + " pulses");
+        t.name = r.technique;
+        t.effect = r.effect;
+        t.predicted = r.predicted;
+        t.notes = r.notes;
+        if (r.readout) {
+            const char* method = r.readout->method == mitigation::ReadoutMethod::Full       ? "full"
+                                 : r.readout->method == mitigation::ReadoutMethod::Tensored ? "tensored"
+                                                                                              : "subspace";
+            t.detail = QJsonObject{{QStringLiteral("method"), QString::fromLatin1(method)},
+                                   {QStringLiteral("readout_fidelity"), mitigation::readoutFidelity(*r.readout, r.readout->qubits)}};
+            t.detailLines.push_back(std::string("method ") + method + ", calibration " + std::to_string(r.readout->circuits)
+                                    + " circuits, " + std::to_string(r.readout->shots)
+                                    + " shots; the other techniques read through this correction");
+        }
+        if (r.zne) {
+            const mitigation::ZneResult& z = *r.zne;
+            t.detail = QJsonObject{{QStringLiteral("requested_factors"), array(z.requestedFactors)},
+                                   {QStringLiteral("factors"), array(z.factors)},
+                                   {QStringLiteral("values"), array(z.values)},
+                                   {QStringLiteral("std_errors"), array(z.stdErrors)},
+                                   {QStringLiteral("extrapolator"), QString::fromStdString(z.extrapolation.method)},
+                                   {QStringLiteral("folding"), QString::fromLatin1(mitigation::foldingName(plan.zne->folding))},
+                                   {QStringLiteral("weights"), array(z.extrapolation.weights)}};
+            std::string line = "folding " + std::string(mitigation::foldingName(plan.zne->folding)) + ", extrapolator "
+                               + z.extrapolation.method + "; lambda -> <P>:";
+            for (std::size_t i = 0; i < z.factors.size(); ++i)
+                line += "  " + num(z.factors[i], 4) + " -> " + fixed(z.values[i], 5)
+                        + (shots > 0 ? " +/- " + fixed(z.stdErrors[i], 5) : "");
+            t.detailLines.push_back(line);
+            std::string weights = "weights";
+            for (double w : z.extrapolation.weights)
+                weights += " " + num(w, 5);
+            t.detailLines.push_back(weights);
+        }
+        if (r.pec) {
+            const mitigation::PecResult& p = *r.pec;
+            t.detail = QJsonObject{{QStringLiteral("gamma"), p.gamma},
+                                   {QStringLiteral("gamma_squared"), p.gammaSquared},
+                                   {QStringLiteral("samples"), p.samples},
+                                   {QStringLiteral("negative_samples"), p.negativeSamples},
+                                   {QStringLiteral("represented_gates"), r.pecRepresentedGates}};
+            t.detailLines.push_back("gamma " + num(p.gamma, 6) + ", gamma^2 " + num(p.gammaSquared, 6) + ", "
+                                    + std::to_string(p.samples) + " samples (" + std::to_string(p.negativeSamples)
+                                    + " negative), " + std::to_string(r.pecRepresentedGates) + " noisy gates represented");
+        }
+        if (r.twirl) {
+            t.detail = QJsonObject{{QStringLiteral("instances"), r.twirl->instances},
+                                   {QStringLiteral("twirled_gates"), r.twirl->twirledGates}};
+            t.detailLines.push_back(std::to_string(r.twirl->instances) + " instances, "
+                                    + std::to_string(r.twirl->twirledGates) + " two-qubit gates twirled per instance");
+        }
+        if (r.ddSequence) {
+            const bool xx = *r.ddSequence == mitigation::DDSequence::XX;
+            t.detail = QJsonObject{{QStringLiteral("sequence"), xx ? "xx" : "xy4"},
+                                   {QStringLiteral("windows_filled"), r.ddFilled},
+                                   {QStringLiteral("windows_skipped"), r.ddSkipped},
+                                   {QStringLiteral("pulses"), r.ddPulses},
+                                   {QStringLiteral("sequence_seconds"), r.ddSequenceSeconds}};
+            t.detailLines.push_back(std::string(xx ? "XX" : "XY4") + ": " + std::to_string(r.ddFilled)
+                                    + " idle windows filled, " + std::to_string(r.ddSkipped) + " too short, "
+                                    + std::to_string(r.ddPulses) + " pulses");
+        }
         runs.push_back(std::move(t));
     }
 
-    const std::string placement = "logical qubit i on physical qubit i of " + device.id + " (no routing)";
+    const std::string& placement = report.placement;
     if (parser.isSet(jsonOpt)) {
         QJsonArray list;
         for (const TechniqueRun& t : runs) {
@@ -494,7 +354,7 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
                          {QStringLiteral("shots"), shots},
                          {QStringLiteral("seed"), QString::number(seed)},
                          {QStringLiteral("placement"), QString::fromStdString(placement)},
-                         {QStringLiteral("noise_model"), QString::fromStdString(noise.description)},
+                         {QStringLiteral("noise_model"), QString::fromStdString(report.noiseDescription)},
                          {QStringLiteral("ideal"), ideal},
                          {QStringLiteral("noisy"), QJsonObject{{QStringLiteral("value"), noisy.value},
                                                                {QStringLiteral("std_error"), std::sqrt(noisy.variance)},
@@ -505,7 +365,7 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
     }
     out << "qpilot mitigate " << file << " on " << device.id << ": <" << pauli << ">, "
         << (shots > 0 ? std::to_string(shots) + " shots" : std::string("exact probabilities")) << ", seed " << seed << "\n";
-    out << "placement: " << placement << "\nnoise:     " << noise.description << "\n\n";
+    out << "placement: " << placement << "\nnoise:     " << report.noiseDescription << "\n\n";
     auto pm = [&](double se) { return shots > 0 ? " +/- " + fixed(se, 5) : std::string(); };
     out << "  ideal      " << fixed(ideal) << "\n";
     out << "  noisy      " << fixed(noisy.value) << pm(std::sqrt(noisy.variance)) << "   bias " << fixed(noisy.value - ideal)
