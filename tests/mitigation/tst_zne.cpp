@@ -59,6 +59,21 @@ Circuit randomUnitary(std::uint64_t seed, int qubits, int gates)
     return unitaryPart(c).value();
 }
 
+// The Z-type observable with the largest ideal magnitude (a known, nonzero ideal value).
+std::pair<std::string, double> bestZObservable(const Circuit& c)
+{
+    std::string best;
+    double ideal = 0;
+    for (const char* p : {"ZZZ", "ZZI", "ZIZ", "IZZ", "ZII", "IZI", "IIZ"}) {
+        const double v = idealExpectation(c, p).value();
+        if (std::abs(v) > std::abs(ideal)) {
+            ideal = v;
+            best = p;
+        }
+    }
+    return {best, ideal};
+}
+
 } // namespace
 
 class TestZne : public QObject {
@@ -260,16 +275,7 @@ private slots:
     {
         const NoiseModel noise = depolarizingModel(0.01, 0.03);
         const Circuit c = randomUnitary(11, 3, 16);
-        // The Z-type observable with the largest ideal magnitude (a known, nonzero ideal value).
-        std::string best;
-        double ideal = 0;
-        for (const char* p : {"ZZZ", "ZZI", "ZIZ", "IZZ", "ZII", "IZI", "IIZ"}) {
-            const double v = idealExpectation(c, p).value();
-            if (std::abs(v) > std::abs(ideal)) {
-                ideal = v;
-                best = p;
-            }
-        }
+        const auto [best, ideal] = bestZObservable(c);
         QVERIFY(std::abs(ideal) > 0.2);
         Backend b;
         b.noise = &noise;
@@ -280,6 +286,27 @@ private slots:
         QVERIFY(r.ok());
         const double before = std::abs(noisy - ideal), after = std::abs(r.value().extrapolation.estimate - ideal);
         QVERIFY2(after < 0.2 * before, qPrintable(QString("%1: before %2 after %3").arg(best.c_str()).arg(before).arg(after)));
+    }
+
+    // A random circuit with shots: within 4σ of the exact ZNE value of the same folds.
+    void randomCircuitShotRunWithinBound()
+    {
+        const NoiseModel noise = depolarizingModel(0.01, 0.03);
+        const Circuit c = randomUnitary(11, 3, 16);
+        const std::string p = bestZObservable(c).first;
+        ZnePlan plan;
+        plan.folding = Folding::Local;
+        plan.extrapolator = Extrapolator::Linear;
+        Backend exact;
+        exact.noise = &noise;
+        const double exactZne = runZne(c, p, plan, exact).value().extrapolation.estimate;
+        Backend shots = exact;
+        shots.shots = 20000;
+        shots.seed = 8;
+        auto r = runZne(c, p, plan, shots);
+        QVERIFY(r.ok());
+        QVERIFY(r.value().extrapolation.stdError > 0);
+        QVERIFY(std::abs(r.value().extrapolation.estimate - exactZne) < 4 * r.value().extrapolation.stdError);
     }
 
     // Shots: the estimate lies within 4 standard errors of the exact Richardson value (CLT,
