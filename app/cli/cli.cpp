@@ -172,6 +172,19 @@ int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption&
     return -1;
 }
 
+std::optional<std::vector<double>> parseNumberList(const QString& text)
+{
+    std::vector<double> out;
+    for (const QString& part : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+        out.push_back(v);
+    }
+    return out;
+}
+
 QCommandLineOption helpOption()
 {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},

@@ -80,18 +80,6 @@ std::string fixed(double v, int digits = 6)
     return s.str();
 }
 
-std::optional<std::vector<double>> parseFactors(const QString& text)
-{
-    std::vector<double> out;
-    for (const QString& part : text.split(QLatin1Char(','))) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (!ok)
-            return std::nullopt;
-        out.push_back(v);
-    }
-    return out;
-}
 
 QJsonArray array(const std::vector<double>& v)
 {
@@ -171,7 +159,7 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
         if (!plan.zne)
             return usage("--zne-factors, --extrapolator and --folding need 'zne' in --technique");
         if (parser.isSet(factorsOpt)) {
-            auto f = parseFactors(parser.value(factorsOpt));
+            auto f = parseNumberList(parser.value(factorsOpt));
             if (!f)
                 return usage("--zne-factors must be comma-separated numbers such as 1,3,5");
             plan.zne->scaleFactors = *f;
