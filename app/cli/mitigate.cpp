@@ -354,7 +354,7 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
     out << "qpilot mitigate " << file << " on " << device.id << ": <" << pauli << ">, "
         << (shots > 0 ? std::to_string(shots) + " shots" : std::string("exact probabilities")) << ", seed " << seed << "\n";
     out << "placement: " << placement << "\nnoise:     " << report.noiseDescription << "\n\n";
-    auto pm = [&](double se) { return shots > 0 ? " +/- " + fixed(se, 5) : std::string(); };
+    auto pm = [&](double se) { return shots > 0 || se > 0 ? " +/- " + fixed(se, 5) : std::string(); };
     out << "  ideal      " << fixed(ideal) << "\n";
     out << "  noisy      " << fixed(noisy.value) << pm(std::sqrt(noisy.variance)) << "   bias " << fixed(noisy.value - ideal)
         << "\n";
