@@ -19,6 +19,7 @@ const Verb* const kVerbs[] = {
     &kCalibrationVerb,
     &kTranspileVerb,
     &kEstimateVerb,
+    &kMitigateVerb,
     &kEncodeVerb,
     &kDatasetsVerb,
     &kTrainVerb,
@@ -169,6 +170,19 @@ int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption&
         return reportError(err, ExitUsage, read.error().toString());
     loaded = std::move(read).value();
     return -1;
+}
+
+std::optional<std::vector<double>> parseNumberList(const QString& text)
+{
+    std::vector<double> out;
+    for (const QString& part : text.split(QLatin1Char(','))) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+        out.push_back(v);
+    }
+    return out;
 }
 
 QCommandLineOption helpOption()

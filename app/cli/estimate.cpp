@@ -114,20 +114,6 @@ std::string seconds(double s)
 
 QJsonValue opt(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
 
-// Parses "1,3,5".
-std::optional<std::vector<double>> parseFactors(const QString& text)
-{
-    std::vector<double> out;
-    for (const QString& part : text.split(QLatin1Char(','))) {
-        bool ok = false;
-        const double v = part.trimmed().toDouble(&ok);
-        if (!ok)
-            return std::nullopt;
-        out.push_back(v);
-    }
-    return out;
-}
-
 struct Priced {
     cost::Cost unmitigated, configured, equal;
 };
@@ -301,7 +287,7 @@ int runEstimate(const QStringList& args, std::ostream& out, std::ostream& err)
         if (!o.plan.zne)
             return usage("--zne-factors, --extrapolator, --folding and --allocation need 'zne' in --mitigation");
         if (parser.isSet(factorsOpt)) {
-            auto f = parseFactors(parser.value(factorsOpt));
+            auto f = parseNumberList(parser.value(factorsOpt));
             if (!f)
                 return usage("--zne-factors must be comma-separated numbers such as 1,3,5");
             o.plan.zne->scaleFactors = *f;

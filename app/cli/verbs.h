@@ -9,8 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace qpilot::cli {
 
@@ -32,6 +34,7 @@ extern const Verb kDatasetsVerb;
 extern const Verb kEncodeVerb;
 extern const Verb kTranspileVerb;
 extern const Verb kEstimateVerb;
+extern const Verb kMitigateVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.
@@ -48,6 +51,9 @@ int parseVerbArgs(QCommandLineParser& parser, const Verb& verb, const QStringLis
 // `input` and `loaded` and returns -1.
 int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption& fromOpt, const Verb& verb,
                      std::ostream& err, QString& input, LoadedCircuit& loaded);
+
+// "1,3,5" → {1, 3, 5}; nullopt when an item is not a number (ZNE scale factors).
+std::optional<std::vector<double>> parseNumberList(const QString& text);
 
 // The help option every verb accepts.
 QCommandLineOption helpOption();
