@@ -13,13 +13,12 @@
 #include <cmath>
 
 using qpilot::test::Run;
+using qpilot::test::jsonOf;
 using qpilot::test::runQpilot;
 
 namespace {
 
 QString ghzPath() { return QStringLiteral(QPILOT_SOURCE_DIR "/resources/examples/ghz.qasm"); }
-
-QJsonObject jsonOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
 QJsonObject technique(const QJsonObject& root, const QString& name)
 {
