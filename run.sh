@@ -47,6 +47,8 @@ run_headless_example() {
     "$QPILOT" transpile "$EXAMPLE" --device ionq_aria_1 --seed 1 -o "$out/$base.ionq_aria_1.qasm"
     say "What 1,000 inferences of $ghz at 1,000 shots cost on IBM Heron r2 with ZNE (qpilot estimate):"
     "$QPILOT" estimate "$ghz" --device ibm_kingston --shots 1000 --mitigation zne
+    say "Error mitigation on the simulator with ibm_torino's noise: <ZZZZ> of $ghz (qpilot mitigate):"
+    "$QPILOT" mitigate "$ghz" --device ibm_torino --observable ZZZZ --technique rem,zne,pec --shots 10000 --seed 1
     say "Which data encoding suits Breast Cancer Wisconsin (30 features) on ibm_fez (qpilot encode --advise):"
     "$QPILOT" encode --advise --dataset breast_cancer --device ibm_fez
     say "Tuned classical baselines next to a quantum kernel and a VQC on Iris (qpilot train):"
