@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/results/livesimulator.cpp — the live-simulation worker (see livesimulator.h).
+#include "ui/results/livesimulator.h"
+
+#include "core/device/device.h"
+#include "core/noise/noise.h"
+#include "core/sim/simulator.h"
+#include "core/transpile/transpile.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace qpilot {
+
+namespace {
+
+bool isCancelled(const std::atomic<bool>* cancel)
+{
+    return cancel && cancel->load();
+}
+
+// True when measurements are all terminal and there is no reset or condition: then the
+// circuit without its measurements has a pure final state over the qubits.
+bool hasPureFinalState(const Circuit& c)
+{
+    std::vector<bool> measured(std::size_t(c.numQubits()), false);
+    for (const Operation& op : c.ops) {
+        if (std::holds_alternative<ResetOp>(op.op) || std::holds_alternative<IfElseOp>(op.op))
+            return false;
+        if (const auto* m = std::get_if<MeasureOp>(&op.op)) {
+            measured[std::size_t(m->qubit)] = true;
+            continue;
+        }
+        std::vector<int> qubits;
+        if (const auto* g = std::get_if<GateOp>(&op.op))
+            qubits = g->qubits;
+        for (int q : qubits) {
+            if (measured[std::size_t(q)])
+                return false;
+        }
+    }
+    return true;
+}
+
+// The circuit without measurements, measuring every qubit i into bit i of a fresh "c".
+Circuit measuredAll(const Circuit& c)
+{
+    Circuit out = c;
+    out.cregs.clear();
+    out.ops.clear();
+    for (const Operation& op : c.ops) {
+        if (!std::holds_alternative<MeasureOp>(op.op))
+            out.ops.push_back(op);
+    }
+    out.addCreg("c", c.numQubits());
+    for (int q = 0; q < c.numQubits(); ++q)
+        out.measure(q, q);
+    return out;
+}
+
+std::vector<double> frequencies(const std::map<std::string, int>& counts, int bits, int shots)
+{
+    std::vector<double> out(std::size_t(1) << bits, 0.0);
+    for (const auto& [key, count] : counts) {
+        std::size_t index = 0;
+        for (char ch : key)
+            index = (index << 1) | (ch == '1' ? 1u : 0u);
+        if (index < out.size())
+            out[index] += double(count) / std::max(shots, 1);
+    }
+    return out;
+}
+
+} // namespace
+
+LiveSimulator::LiveSimulator(QObject* parent) : QObject(parent)
+{
+    m_pool.setMaxThreadCount(2); // the newest run starts while the cancelled one winds down
+}
+
+LiveSimulator::~LiveSimulator()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_pool.waitForDone();
+}
+
+quint64 LiveSimulator::request(LiveSimRequest request)
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = ++m_generation;
+    emit started(generation);
+    auto cancel = m_cancel;
+    auto cancelled = m_cancelled;
+    m_pool.start([this, request = std::move(request), cancel, cancelled, generation] {
+        LiveSimResult result = compute(request, cancel.get());
+        if (cancel->load()) {
+            ++*cancelled;
+            return; // stale: a newer request exists
+        }
+        result.generation = generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = std::move(result)] {
+                if (result.generation == m_generation)
+                    emit resultReady(result);
+            },
+            Qt::QueuedConnection);
+    });
+    return generation;
+}
+
+LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::atomic<bool>* cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    LiveSimResult r;
+    const Circuit& c = request.circuit;
+    r.numQubits = c.numQubits();
+    r.shots = request.shots;
+    r.seed = request.seed;
+    r.deviceId = request.deviceId;
+    if (r.numQubits == 0) {
+        r.error = QObject::tr("The circuit has no qubits.");
+        return r;
+    }
+    if (r.numQubits > kMaxQubits) {
+        r.error = QObject::tr("Live simulation stops at %1 qubits; this circuit has %2 (use qpilot simulate).")
+                      .arg(kMaxQubits)
+                      .arg(r.numQubits);
+        return r;
+    }
+    ParamBindings bindings;
+    for (const std::string& p : c.parameters)
+        bindings[p] = 0.0;
+    for (const Operation& op : c.ops) {
+        if (const auto* g = std::get_if<GateOp>(&op.op)) {
+            for (const Expr& e : g->params) {
+                for (const std::string& name : e.parameters())
+                    bindings[name] = 0.0;
+            }
+        }
+    }
+    if (!bindings.empty()) {
+        QStringList names;
+        for (const auto& [name, value] : bindings)
+            names << QString::fromStdString(name);
+        r.note = QObject::tr("Free parameters %1 are set to 0.").arg(names.join(QStringLiteral(", ")));
+    }
+    const bool pure = hasPureFinalState(c);
+    const Circuit measured = pure ? measuredAll(c) : c;
+
+    sim::SimOptions ideal;
+    ideal.cancel = cancel;
+    ideal.parameters = bindings;
+    if (pure) {
+        Circuit stripped = measured;
+        stripped.cregs.clear();
+        stripped.ops.erase(std::remove_if(stripped.ops.begin(), stripped.ops.end(),
+                                          [](const Operation& op) { return std::holds_alternative<MeasureOp>(op.op); }),
+                           stripped.ops.end());
+        ideal.wantStatevector = true;
+        auto run = sim::simulate(stripped, ideal);
+        if (!run) {
+            r.error = QString::fromStdString(run.error().message);
+            return r;
+        }
+        r.amplitudes = std::move(run.value().statevector);
+        r.bits = r.numQubits;
+        r.ideal.resize(r.amplitudes.size());
+        for (std::size_t i = 0; i < r.amplitudes.size(); ++i)
+            r.ideal[i] = std::norm(r.amplitudes[i]);
+    } else {
+        ideal.wantProbabilities = true;
+        auto run = sim::simulate(c, ideal);
+        if (!run) {
+            r.error = QString::fromStdString(run.error().message);
+            return r;
+        }
+        r.ideal = std::move(run.value().probabilities);
+        r.overClassicalBits = c.numClbits() > 0;
+        r.bits = r.overClassicalBits ? c.numClbits() : r.numQubits;
+    }
+    r.marginals.assign(std::size_t(r.bits), 0.0);
+    for (std::size_t i = 0; i < r.ideal.size(); ++i) {
+        for (int b = 0; b < r.bits; ++b) {
+            if ((i >> b) & 1u)
+                r.marginals[std::size_t(b)] += r.ideal[i];
+        }
+    }
+    if (isCancelled(cancel))
+        return r;
+    if (request.shots > 0) {
+        sim::SimOptions sampling;
+        sampling.cancel = cancel;
+        sampling.parameters = bindings;
+        sampling.shots = request.shots;
+        sampling.seed = request.seed;
+        sampling.threads = 1;
+        auto run = sim::simulate(measured, sampling);
+        if (run)
+            r.counts = run.value().counts;
+    }
+    if (!request.deviceId.isEmpty() && !isCancelled(cancel)) {
+        auto device = findDevice(request.deviceId.toStdString());
+        if (!device) {
+            r.noiseError = QString::fromStdString(device.error().message);
+        } else if (device->numQubits < r.numQubits) {
+            r.noiseError = QObject::tr("%1 has %2 qubits; the circuit needs %3.")
+                               .arg(QString::fromStdString(device->name))
+                               .arg(device->numQubits)
+                               .arg(r.numQubits);
+        } else {
+            auto noise = NoiseModel::fromDevice(device.value());
+            if (!noise) {
+                r.noiseError = QString::fromStdString(noise.error().message);
+            } else {
+                sim::SimOptions noisy;
+                noisy.cancel = cancel;
+                noisy.parameters = bindings;
+                noisy.noise = &noise.value();
+                noisy.seed = request.seed;
+                noisy.threads = 1;
+                const int width = measured.numClbits();
+                if (r.numQubits <= kDensityMaxQubits) {
+                    noisy.method = sim::Method::DensityMatrix;
+                    noisy.wantProbabilities = true;
+                } else {
+                    noisy.method = sim::Method::Trajectories;
+                    noisy.shots = kTrajectoryShots;
+                }
+                auto run = sim::simulate(measured, noisy);
+                if (!run) {
+                    r.noiseError = QString::fromStdString(run.error().message);
+                } else if (noisy.wantProbabilities) {
+                    r.noisy = std::move(run.value().probabilities);
+                    r.noisyMethod = QObject::tr("density matrix");
+                } else {
+                    r.noisy = frequencies(run.value().counts, width, kTrajectoryShots);
+                    r.noisyMethod = QObject::tr("%1 trajectories").arg(kTrajectoryShots);
+                }
+                if (r.noisy.size() != r.ideal.size())
+                    r.noisy.clear();
+            }
+            if (!isCancelled(cancel)) {
+                Circuit bound = measured;
+                auto transpiled = transpile(bound, device.value());
+                if (!transpiled) {
+                    r.successNote = QString::fromStdString(transpiled.error().message);
+                } else {
+                    r.successProbability = transpiled->metrics.successProbability;
+                    r.successNote = QString::fromStdString(transpiled->metrics.successNote);
+                }
+            }
+        }
+    }
+    r.seconds = double(timer.nsecsElapsed()) * 1e-9;
+    return r;
+}
+
+} // namespace qpilot

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/results/resultspanel.h — the live results dock: device selector (none or a shipped
+// device), shots and seed; a probability histogram (ideal, noisy beside it, sampled
+// frequencies; the top kTopK outcomes when there are more), the amplitudes table with phase
+// colours and per-qubit marginals. Every circuit change re-runs the LiveSimulator after a
+// kDebounceMs pause.
+#pragma once
+
+#include "ui/results/livesimulator.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace qpilot {
+
+class AmplitudeModel;
+class Document;
+
+class ResultsPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kDebounceMs = 30;
+    static constexpr int kTopK = 16;
+
+    explicit ResultsPanel(Document* document, QWidget* parent = nullptr);
+
+    LiveSimulator* simulator() const { return m_simulator; }
+    AmplitudeModel* amplitudeModel() const { return m_amplitudes; }
+    QCustomPlot* histogram() const { return m_histogram; }
+    QCustomPlot* marginalsPlot() const { return m_marginals; }
+    QComboBox* deviceBox() const { return m_device; }
+    QSpinBox* shotsBox() const { return m_shots; }
+    QSpinBox* seedBox() const { return m_seed; }
+    QString statusText() const;
+    const std::optional<LiveSimResult>& lastResult() const { return m_last; }
+    // Bitstrings on the histogram's x axis, left to right.
+    QStringList histogramLabels() const { return m_labels; }
+
+    // Starts a run now (the debounce timer calls this).
+    void runNow();
+    // Restyles the plots after a palette change.
+    void applyTheme();
+
+signals:
+    void updated();
+
+private:
+    void scheduleRun();
+    void showResult(const LiveSimResult& result);
+    void plotHistogram(const LiveSimResult& result);
+    void plotMarginals(const LiveSimResult& result);
+
+    Document* m_document;
+    LiveSimulator* m_simulator;
+    AmplitudeModel* m_amplitudes;
+    QTimer* m_debounce;
+    QComboBox* m_device;
+    QSpinBox* m_shots;
+    QSpinBox* m_seed;
+    QLabel* m_status;
+    QCustomPlot* m_histogram;
+    QCustomPlot* m_marginals;
+    QTableView* m_table;
+    std::optional<LiveSimResult> m_last;
+    QStringList m_labels;
+};
+
+} // namespace qpilot
