@@ -20,6 +20,7 @@ CircuitView::CircuitView(CircuitScene* scene, QWidget* parent) : QGraphicsView(s
 {
     setObjectName(QStringLiteral("circuitView"));
     setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
     setDragMode(QGraphicsView::RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setRenderHint(QPainter::Antialiasing);
