@@ -84,3 +84,5 @@ private:
 };
 
 } // namespace qpilot
+
+Q_DECLARE_METATYPE(qpilot::LiveSimResult)
