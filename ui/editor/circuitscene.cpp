@@ -26,6 +26,13 @@ CircuitScene::CircuitScene(Document* document, QObject* parent) : QGraphicsScene
     rebuild();
 }
 
+CircuitScene::~CircuitScene()
+{
+    m_items.clear();
+    blockSignals(true); // no selection reports while the items go
+    clear();
+}
+
 QPointF CircuitScene::cellCenter(int row, int column) const
 {
     return {m_grid.columnCenter(column), m_grid.rowCenter(row)};
@@ -35,8 +42,11 @@ void CircuitScene::rebuild()
 {
     std::vector<int> keep = m_pendingSelection.empty() ? selectedOperations() : m_pendingSelection;
     m_pendingSelection.clear();
-    clear();
-    m_items.clear();
+    m_items.clear(); // before clear(): deleting a selected item reports the selection change
+    {
+        QSignalBlocker block(this);
+        clear();
+    }
     if (!m_document->hasCircuit()) {
         setSceneRect(0, 0, 400, 120);
         return;

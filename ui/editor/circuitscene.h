@@ -20,6 +20,7 @@ class CircuitScene : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit CircuitScene(Document* document, QObject* parent = nullptr);
+    ~CircuitScene() override;
 
     Document* document() const { return m_document; }
     const DiagramGrid& grid() const { return m_grid; }
