@@ -13,6 +13,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
@@ -69,6 +71,14 @@ Circuit slowCircuit()
 class TestLiveSimulation : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_livesimulation"));
+        QSettings().clear();
+    }
+
     void bell()
     {
         const LiveSimResult r = run(kBell);
@@ -222,6 +232,10 @@ private slots:
         QTRY_VERIFY(panel.lastResult() && panel.lastResult()->numQubits == 5);
         QCOMPARE(panel.histogramLabels().size(), ResultsPanel::kTopK);
         QVERIFY(panel.histogram()->xAxis->label().contains("top 16 of 32"));
+        // The device, shots and seed are remembered.
+        QCOMPARE(QSettings().value("results/shots").toInt(), 500);
+        ResultsPanel again(&d);
+        QCOMPARE(again.shotsBox()->value(), 500);
     }
 };
 

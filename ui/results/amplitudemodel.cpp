@@ -82,10 +82,10 @@ QVariant AmplitudeModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("|%1\u27e9").arg(bitString(row.index, m_qubits));
         case AmplitudeColumn: {
             const double im = row.amplitude.imag();
-            return QStringLiteral("%1 %2 %3i")
-                .arg(row.amplitude.real(), 0, 'f', 4)
+            return QStringLiteral("%1%2%3i")
+                .arg(row.amplitude.real(), 0, 'f', 3)
                 .arg(im < 0 ? QLatin1Char('-') : QLatin1Char('+'))
-                .arg(std::abs(im), 0, 'f', 4);
+                .arg(std::abs(im), 0, 'f', 3);
         }
         case ProbabilityColumn:
             return QString::number(p, 'f', 4);
@@ -95,7 +95,7 @@ QVariant AmplitudeModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::BackgroundRole:
-        if (p > 1e-12 && (index.column() == PhaseColumn || index.column() == StateColumn))
+        if (p > 1e-12 && index.column() == PhaseColumn)
             return phaseColor(phase, 0.25 + 0.6 * std::sqrt(p));
         return {};
     case Qt::TextAlignmentRole:

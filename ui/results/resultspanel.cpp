@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -104,7 +105,12 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_histogram->setObjectName(QStringLiteral("histogram"));
     m_histogram->setMinimumHeight(100);
     m_histogram->legend->setVisible(true);
-    m_histogram->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend sits in its own row above the bars so it never hides one.
+    m_histogram->plotLayout()->insertRow(0);
+    m_histogram->plotLayout()->addElement(0, 0, m_histogram->legend);
+    m_histogram->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_histogram->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_histogram->legend->setMargins(QMargins(4, 2, 4, 2));
     m_histogram->yAxis->setLabel(tr("Probability"));
     styleAxes(m_histogram);
     m_marginals->setObjectName(QStringLiteral("marginalsPlot"));
@@ -128,12 +134,19 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
-    split->setSizes({620, 380});
+    split->setSizes({540, 460});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addLayout(controls);
     layout->addWidget(split, 1);
+
+    // Preferences: the last device, shots and seed.
+    QSettings settings;
+    const int deviceIndex = m_device->findData(settings.value(QStringLiteral("results/device")).toString());
+    m_device->setCurrentIndex(std::max(deviceIndex, 0));
+    m_shots->setValue(settings.value(QStringLiteral("results/shots"), 1024).toInt());
+    m_seed->setValue(settings.value(QStringLiteral("results/seed"), 1).toInt());
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
@@ -176,6 +189,10 @@ void ResultsPanel::runNow()
     request.deviceId = m_device->currentData().toString();
     request.shots = m_shots->value();
     request.seed = quint64(m_seed->value());
+    QSettings settings;
+    settings.setValue(QStringLiteral("results/device"), request.deviceId);
+    settings.setValue(QStringLiteral("results/shots"), request.shots);
+    settings.setValue(QStringLiteral("results/seed"), m_seed->value());
     m_simulator->request(std::move(request));
 }
 
