@@ -9,6 +9,7 @@
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
 #include "ui/results/livesimulator.h"
+#include "ui/results/qubitmodel.h"
 #include "ui/results/resultspanel.h"
 
 #include <QAbstractItemModelTester>
@@ -102,6 +103,43 @@ private slots:
         const LiveSimResult x1 = run("qubit[3] q; x q[1];"); // qubit 1 set: index 2
         QVERIFY(near(x1.ideal[2], 1.0));
         QVERIFY(near(x1.marginals[0], 0) && near(x1.marginals[1], 1) && near(x1.marginals[2], 0));
+    }
+
+    void blochVectors()
+    {
+        // q0 = |+i> (y = 1), q1 = |1> (z = -1), q2/q3 a Bell pair (|r| = 0), q4 = ry(pi/3)|0>.
+        const LiveSimResult r = run("qubit[5] q; h q[0]; s q[0]; x q[1]; h q[2]; cx q[2], q[3]; ry(pi/3) q[4];");
+        QCOMPARE(r.bloch.size(), std::size_t(5));
+        const std::array<double, 3> expected[] = {
+            {0, 1, 0}, {0, 0, -1}, {0, 0, 0}, {0, 0, 0}, {std::sin(M_PI / 3), 0, std::cos(M_PI / 3)}};
+        for (int q = 0; q < 5; ++q) {
+            for (int k = 0; k < 3; ++k)
+                QVERIFY2(near(r.bloch[std::size_t(q)][std::size_t(k)], expected[q][std::size_t(k)], 1e-12),
+                         qPrintable(QStringLiteral("qubit %1 component %2").arg(q).arg(k)));
+        }
+        QubitModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setData(r.marginals, r.bloch, false);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(1, QubitModel::P1Column).data().toString(), QStringLiteral("1.0000"));
+        QCOMPARE(model.index(0, QubitModel::YColumn).data().toString(), QStringLiteral("1.0000"));
+        QVERIFY(near(model.index(2, QubitModel::LengthColumn).data(Qt::EditRole).toDouble(), 0, 1e-12));
+        QVERIFY(near(model.index(4, QubitModel::LengthColumn).data(Qt::EditRole).toDouble(), 1, 1e-12));
+        model.setData({0.5}, {}, true); // mixed (classical) results: no Bloch vectors
+        QCOMPARE(model.index(0, QubitModel::NameColumn).data().toString(), QStringLiteral("c0"));
+        QCOMPARE(model.index(0, QubitModel::XColumn).data().toString(), QStringLiteral("\u2014"));
+    }
+
+    void topStatesChosenOnWorker()
+    {
+        // 6 qubits, 64 states; x on q5 makes only states >= 32 possible.
+        const LiveSimResult r = run("qubit[6] q; h q[0]; h q[1]; h q[2]; h q[3]; x q[5]; ry(0.3) q[4];");
+        QCOMPARE(r.shownStates.size(), std::size_t(LiveSimulator::kTopStates));
+        QVERIFY(std::is_sorted(r.shownStates.begin(), r.shownStates.end()));
+        // The 16 most probable: q5 = 1, q4 = 0 (cos^2(0.15) > sin^2(0.15)), any q0..q3.
+        for (quint64 s : r.shownStates)
+            QVERIFY((s & 32u) && !(s & 16u));
+        QCOMPARE(r.amplitudeRows.size(), std::size_t(64));
     }
 
     void midCircuitMeasurementUsesClassicalBits()

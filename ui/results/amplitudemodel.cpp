@@ -21,25 +21,31 @@ QString bitString(quint64 index, int bits)
 
 AmplitudeModel::AmplitudeModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void AmplitudeModel::setState(const std::vector<Complex>& amplitudes, int qubits)
+std::vector<AmplitudeModel::Row> AmplitudeModel::selectRows(const std::vector<Complex>& amplitudes)
+{
+    std::vector<Row> rows;
+    if (amplitudes.size() <= std::size_t(4) * kMaxRows) {
+        rows.reserve(amplitudes.size());
+        for (std::size_t i = 0; i < amplitudes.size(); ++i)
+            rows.push_back({quint64(i), amplitudes[i]});
+        return rows;
+    }
+    std::vector<quint64> order(amplitudes.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::partial_sort(order.begin(), order.begin() + kMaxRows, order.end(), [&](quint64 a, quint64 b) {
+        return std::norm(amplitudes[a]) > std::norm(amplitudes[b]);
+    });
+    for (int i = 0; i < kMaxRows; ++i)
+        rows.push_back({order[std::size_t(i)], amplitudes[order[std::size_t(i)]]});
+    return rows;
+}
+
+void AmplitudeModel::setRows(std::vector<Row> rows, int qubits)
 {
     beginResetModel();
     m_qubits = qubits;
-    m_rows.clear();
-    if (amplitudes.size() <= std::size_t(4) * kMaxRows) {
-        m_rows.reserve(amplitudes.size());
-        for (std::size_t i = 0; i < amplitudes.size(); ++i)
-            m_rows.push_back({quint64(i), amplitudes[i]});
-    } else {
-        std::vector<quint64> order(amplitudes.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::partial_sort(order.begin(), order.begin() + kMaxRows, order.end(), [&](quint64 a, quint64 b) {
-            return std::norm(amplitudes[a]) > std::norm(amplitudes[b]);
-        });
-        for (int i = 0; i < kMaxRows; ++i)
-            m_rows.push_back({order[std::size_t(i)], amplitudes[order[std::size_t(i)]]});
-    }
+    m_rows = std::move(rows);
     endResetModel();
 }
 
@@ -81,9 +87,12 @@ QVariant AmplitudeModel::data(const QModelIndex& index, int role) const
         case StateColumn:
             return QStringLiteral("|%1\u27e9").arg(bitString(row.index, m_qubits));
         case AmplitudeColumn: {
-            const double im = row.amplitude.imag();
+            // Values that print as 0.000 lose their sign ("-0.000" reads as a bug).
+            const auto clean = [](double v) { return std::abs(v) < 5e-4 ? 0.0 : v; };
+            const double re = clean(row.amplitude.real());
+            const double im = clean(row.amplitude.imag());
             return QStringLiteral("%1%2%3i")
-                .arg(row.amplitude.real(), 0, 'f', 3)
+                .arg(re, 0, 'f', 3)
                 .arg(im < 0 ? QLatin1Char('-') : QLatin1Char('+'))
                 .arg(std::abs(im), 0, 'f', 3);
         }

@@ -20,9 +20,18 @@ public:
     enum Column { StateColumn, AmplitudeColumn, ProbabilityColumn, PhaseColumn, ColumnCount };
     enum Role { BasisIndexRole = Qt::UserRole + 1, PhaseRole };
 
+    struct Row {
+        quint64 index;
+        Complex amplitude;
+    };
+
     explicit AmplitudeModel(QObject* parent = nullptr);
 
-    void setState(const std::vector<Complex>& amplitudes, int qubits);
+    // The rows the table shows for a state (every basis state, or the kMaxRows most probable
+    // ones). Costly for big states: the live simulator calls it on its worker thread.
+    static std::vector<Row> selectRows(const std::vector<Complex>& amplitudes);
+    void setRows(std::vector<Row> rows, int qubits);
+    void setState(const std::vector<Complex>& amplitudes, int qubits) { setRows(selectRows(amplitudes), qubits); }
     void clear();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -34,10 +43,6 @@ public:
     static QColor phaseColor(double phase, double alpha = 0.35);
 
 private:
-    struct Row {
-        quint64 index;
-        Complex amplitude;
-    };
     std::vector<Row> m_rows;
     int m_qubits = 0;
 };

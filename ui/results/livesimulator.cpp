@@ -257,6 +257,37 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
             }
         }
     }
+    // What the views show, chosen here rather than on the GUI thread.
+    const std::size_t states = r.ideal.size();
+    if (states <= std::size_t(kTopStates)) {
+        for (std::size_t i = 0; i < states; ++i)
+            r.shownStates.push_back(i);
+    } else {
+        std::vector<quint64> order(states);
+        for (std::size_t i = 0; i < states; ++i)
+            order[i] = i;
+        auto weight = [&r](quint64 i) { return std::max(r.ideal[i], r.noisy.empty() ? 0.0 : r.noisy[i]); };
+        std::partial_sort(order.begin(), order.begin() + kTopStates, order.end(),
+                          [&](quint64 a, quint64 b) { return weight(a) > weight(b); });
+        r.shownStates.assign(order.begin(), order.begin() + kTopStates);
+        std::sort(r.shownStates.begin(), r.shownStates.end());
+    }
+    if (!r.amplitudes.empty()) {
+        r.amplitudeRows = AmplitudeModel::selectRows(r.amplitudes);
+        for (int q = 0; q < r.numQubits; ++q) {
+            const std::size_t bit = std::size_t(1) << q;
+            Complex rho01 = 0;
+            double p1 = 0;
+            for (std::size_t i = 0; i < r.amplitudes.size(); ++i) {
+                if (i & bit) {
+                    p1 += std::norm(r.amplitudes[i]);
+                } else {
+                    rho01 += r.amplitudes[i] * std::conj(r.amplitudes[i | bit]);
+                }
+            }
+            r.bloch.push_back({2 * rho01.real(), -2 * rho01.imag(), 1 - 2 * p1});
+        }
+    }
     r.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return r;
 }

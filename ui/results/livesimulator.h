@@ -8,11 +8,13 @@
 #pragma once
 
 #include "core/circuit/circuit.h"
+#include "ui/results/amplitudemodel.h"
 
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
 
+#include <array>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -37,6 +39,11 @@ struct LiveSimResult {
     std::vector<double> ideal;             // 2^bits probabilities
     std::vector<Complex> amplitudes;       // final state when pure (else empty)
     std::vector<double> marginals;         // P(bit i = 1), ideal
+    std::vector<std::array<double, 3>> bloch; // per qubit (x, y, z) of the reduced state, when pure
+    // Chosen on the worker so the GUI thread never scans 2^n entries: the histogram's states
+    // (all, or the kTopStates most probable ideal-or-noisy, in basis order) and the table's rows.
+    std::vector<quint64> shownStates;
+    std::vector<AmplitudeModel::Row> amplitudeRows;
     std::map<std::string, int> counts;     // sampled (ideal) with `seed`
     int shots = 0;
     quint64 seed = 0;
@@ -57,6 +64,7 @@ public:
     static constexpr int kMaxQubits = 22;
     static constexpr int kDensityMaxQubits = 10;
     static constexpr int kTrajectoryShots = 2000;
+    static constexpr int kTopStates = 16;
 
     explicit LiveSimulator(QObject* parent = nullptr);
     ~LiveSimulator() override;

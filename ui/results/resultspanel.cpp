@@ -5,6 +5,7 @@
 #include "core/device/device.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
+#include "ui/results/qubitmodel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -62,6 +63,7 @@ QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& color)
 
 ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_simulator(new LiveSimulator(this)), m_amplitudes(new AmplitudeModel(this)),
+      m_qubits(new QubitModel(this)),
       m_debounce(new QTimer(this)), m_device(new QComboBox(this)), m_shots(new QSpinBox(this)),
       m_seed(new QSpinBox(this)), m_status(new QLabel(this)), m_histogram(new QCustomPlot(this)),
       m_marginals(new QCustomPlot(this)), m_table(new QTableView(this))
@@ -127,7 +129,14 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
 
     auto* tabs = new QTabWidget(this);
     tabs->addTab(m_table, tr("Amplitudes"));
-    tabs->addTab(m_marginals, tr("Qubit marginals"));
+    tabs->addTab(m_marginals, tr("Marginals"));
+    auto* qubitTable = new QTableView(this);
+    qubitTable->setObjectName(QStringLiteral("qubitTable"));
+    qubitTable->setModel(m_qubits);
+    qubitTable->verticalHeader()->hide();
+    qubitTable->verticalHeader()->setDefaultSectionSize(qubitTable->fontMetrics().height() + 4);
+    qubitTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    tabs->addTab(qubitTable, tr("Bloch vectors"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_histogram);
     split->addWidget(tabs);
@@ -202,6 +211,7 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     if (!result.error.isEmpty()) {
         m_status->setText(result.error);
         m_amplitudes->clear();
+        m_qubits->setData({}, {}, false);
         plotHistogram(LiveSimResult{});
         emit updated();
         return;
@@ -225,7 +235,8 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     if (result.amplitudes.empty())
         m_amplitudes->clear();
     else
-        m_amplitudes->setState(result.amplitudes, result.numQubits);
+        m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
+    m_qubits->setData(result.marginals, result.bloch, result.overClassicalBits);
     plotHistogram(result);
     plotMarginals(result);
     emit updated();
@@ -236,31 +247,18 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
     m_histogram->clearPlottables();
     m_labels.clear();
     const std::size_t states = result.ideal.size();
-    std::vector<quint64> shown;
-    if (states <= std::size_t(kTopK)) {
-        for (std::size_t i = 0; i < states; ++i)
-            shown.push_back(i);
-    } else {
-        // Top k by the larger of ideal and noisy probability, then in basis order.
-        std::vector<quint64> order(states);
-        std::iota(order.begin(), order.end(), 0);
-        auto weight = [&](quint64 i) {
-            return std::max(result.ideal[i], result.noisy.empty() ? 0.0 : result.noisy[i]);
-        };
-        std::partial_sort(order.begin(), order.begin() + kTopK, order.end(),
-                          [&](quint64 a, quint64 b) { return weight(a) > weight(b); });
-        shown.assign(order.begin(), order.begin() + kTopK);
-        std::sort(shown.begin(), shown.end());
-    }
+    const std::vector<quint64>& shown = result.shownStates;
+    // Sampled frequencies of the shown states only (counts has at most `shots` keys).
     std::vector<double> sampled;
     if (result.shots > 0 && !result.counts.empty()) {
-        sampled.assign(states, 0.0);
+        sampled.assign(shown.size(), 0.0);
         for (const auto& [key, count] : result.counts) {
             quint64 index = 0;
-            for (QChar ch : QString::fromStdString(key))
-                index = (index << 1) | (ch == QLatin1Char('1') ? 1u : 0u);
-            if (index < states)
-                sampled[index] += double(count) / result.shots;
+            for (char ch : key)
+                index = (index << 1) | (ch == '1' ? 1u : 0u);
+            const auto it = std::lower_bound(shown.begin(), shown.end(), index);
+            if (it != shown.end() && *it == index)
+                sampled[std::size_t(it - shown.begin())] += double(count) / result.shots;
         }
     }
     const int series = 1 + (result.noisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1);
@@ -276,13 +274,16 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
         m_labels << bitString(shown[k], result.bits);
         ticker->addTick(double(k), m_labels.back());
     }
-    auto addSeries = [&](const QString& name, const QColor& color, const std::vector<double>& values) {
+    // `values` is indexed by basis state, or by position in `shown` when `byPosition`.
+    auto addSeries = [&](const QString& name, const QColor& color, const std::vector<double>& values,
+                         bool byPosition = false) {
         QCPBars* bars = makeBars(m_histogram, name, color);
         bars->setWidth(width);
         QVector<double> v;
-        for (quint64 i : shown) {
-            v << values[i];
-            top = std::max(top, values[i]);
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+            const double value = values[byPosition ? k : shown[k]];
+            v << value;
+            top = std::max(top, value);
         }
         bars->setData(keys, v, true);
         bars->setBarsGroup(group);
@@ -292,7 +293,7 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
         if (!result.noisy.empty())
             addSeries(tr("Noisy (%1)").arg(result.deviceId), kNoisy, result.noisy);
         if (!sampled.empty())
-            addSeries(tr("Sampled"), kSampled, sampled);
+            addSeries(tr("Sampled"), kSampled, sampled, true);
     }
     m_histogram->legend->setVisible(states > 0);
     m_histogram->xAxis->setTicker(ticker);

@@ -22,18 +22,20 @@ class QTimer;
 namespace qpilot {
 
 class AmplitudeModel;
+class QubitModel;
 class Document;
 
 class ResultsPanel : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kDebounceMs = 30;
-    static constexpr int kTopK = 16;
+    static constexpr int kTopK = LiveSimulator::kTopStates;
 
     explicit ResultsPanel(Document* document, QWidget* parent = nullptr);
 
     LiveSimulator* simulator() const { return m_simulator; }
     AmplitudeModel* amplitudeModel() const { return m_amplitudes; }
+    QubitModel* qubitModel() const { return m_qubits; }
     QCustomPlot* histogram() const { return m_histogram; }
     QCustomPlot* marginalsPlot() const { return m_marginals; }
     QComboBox* deviceBox() const { return m_device; }
@@ -61,6 +63,7 @@ private:
     Document* m_document;
     LiveSimulator* m_simulator;
     AmplitudeModel* m_amplitudes;
+    QubitModel* m_qubits;
     QTimer* m_debounce;
     QComboBox* m_device;
     QSpinBox* m_shots;
