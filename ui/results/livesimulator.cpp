@@ -8,6 +8,7 @@
 #include "core/transpile/transpile.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 
 #include <algorithm>
 
@@ -153,9 +154,13 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
     const bool pure = hasPureFinalState(c);
     const Circuit measured = pure ? measuredAll(c) : c;
 
+    // Leave one core to the GUI thread (on a 2-core machine the run is single-threaded,
+    // which measured faster there than two threads competing with the event loop).
+    const int threads = std::max(1, QThread::idealThreadCount() - 1);
     sim::SimOptions ideal;
     ideal.cancel = cancel;
     ideal.parameters = bindings;
+    ideal.threads = threads;
     if (pure) {
         Circuit stripped = measured;
         stripped.cregs.clear();
@@ -193,13 +198,16 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
     }
     if (isCancelled(cancel))
         return r;
-    if (request.shots > 0) {
+    if (request.shots > 0 && pure) {
+        // Measuring every qubit of a pure state samples |amplitude|^2: draw from it directly.
+        r.counts = sim::countsOf(sim::sampleIndices(r.ideal, request.shots, request.seed, 0), r.bits);
+    } else if (request.shots > 0) {
         sim::SimOptions sampling;
         sampling.cancel = cancel;
         sampling.parameters = bindings;
         sampling.shots = request.shots;
         sampling.seed = request.seed;
-        sampling.threads = 1;
+        sampling.threads = threads;
         auto run = sim::simulate(measured, sampling);
         if (run)
             r.counts = run.value().counts;
@@ -223,7 +231,7 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
                 noisy.parameters = bindings;
                 noisy.noise = &noise.value();
                 noisy.seed = request.seed;
-                noisy.threads = 1;
+                noisy.threads = threads;
                 const int width = measured.numClbits();
                 if (r.numQubits <= kDensityMaxQubits) {
                     noisy.method = sim::Method::DensityMatrix;
