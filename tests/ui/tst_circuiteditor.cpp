@@ -5,6 +5,8 @@
 // selection, Delete and arrow keys, copy/paste, the inspector's parameter and qubit edits,
 // zoom, and the palette model under QAbstractItemModelTester.
 #include "core/circuit/qasm.h"
+#include "core/encoding/encoding.h"
+#include "core/sim/simulator.h"
 #include "ui/document/document.h"
 #include "ui/editor/circuitscene.h"
 #include "ui/editor/circuitview.h"
@@ -219,6 +221,62 @@ private slots:
         QVERIFY(e.document.circuit() == parse("qubit[2] q; bit[2] c; rz(pi/2) q[1];"));
     }
 
+    void encodingBlocks_data()
+    {
+        QTest::addColumn<QString>("block");
+        QTest::addColumn<int>("row");
+        QTest::newRow("zz on 3 qubits") << "zz" << 0;
+        QTest::newRow("real_amplitudes on q1..q3") << "real_amplitudes" << 1;
+        QTest::newRow("angle") << "angle" << 2;
+        QTest::newRow("amplitude on 2 qubits") << "amplitude" << 2;
+    }
+    void encodingBlocks()
+    {
+        QFETCH(QString, block);
+        QFETCH(int, row);
+        Editor e(4);
+        QVERIFY(!e.scene.placeEntry("gate:h", 0, 0));
+        const Circuit before = e.document.circuit();
+        const auto error = e.scene.placeEntry("block:" + block, row, 1);
+        QVERIFY2(!error, error ? error->message.c_str() : "");
+        const Circuit withBlock = e.document.circuit();
+        QCOMPARE(withBlock.ops.size(), std::size_t(2));
+        const auto& g = std::get<GateOp>(withBlock.ops[1].op);
+        QCOMPARE(g.kind, GateKind::Custom);
+        QCOMPARE(int(g.qubits.size()), 4 - row);
+        QCOMPARE(g.qubits.front(), row);
+        QVERIFY(withBlock.definition(g.name) != nullptr);
+        QCOMPARE(g.params.size(), withBlock.definition(g.name)->paramNames.size());
+        // The block survives OpenQASM 3 (definition + inputs) ...
+        auto back = parseQasm(e.document.qasm3Text().toStdString());
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().toString().c_str());
+        QVERIFY(back.value() == withBlock);
+        // ... and expanding it gives the same state for any parameter values.
+        QVERIFY(!e.scene.expandBlock(1));
+        const Circuit expanded = e.document.circuit();
+        QVERIFY(expanded.ops.size() > 2);
+        QVERIFY(std::none_of(expanded.ops.begin(), expanded.ops.end(), [](const Operation& op) {
+            const auto* gate = std::get_if<GateOp>(&op.op);
+            return gate && gate->kind == GateKind::Custom;
+        }));
+        sim::SimOptions options;
+        options.wantStatevector = true;
+        for (std::size_t i = 0; i < withBlock.parameters.size(); ++i)
+            options.parameters[withBlock.parameters[i]] = 0.1 * double(i + 1) + 0.05;
+        auto a = sim::simulate(withBlock, options);
+        auto b = sim::simulate(expanded, options);
+        QVERIFY2(a.ok() && b.ok(), a.ok() ? (b.ok() ? "" : b.error().message.c_str()) : a.error().message.c_str());
+        double diff = 0;
+        for (std::size_t i = 0; i < a->statevector.size(); ++i)
+            diff = std::max(diff, std::abs(a->statevector[i] - b->statevector[i]));
+        QVERIFY(diff < 1e-12);
+        e.document.undoStack()->undo();
+        QVERIFY(e.document.circuit() == withBlock);
+        e.document.undoStack()->undo();
+        QVERIFY(e.document.circuit() == before);
+        QVERIFY(e.scene.expandBlock(0).has_value()); // h is not a block
+    }
+
     void zoom()
     {
         Editor e;
@@ -238,14 +296,16 @@ private slots:
     {
         PaletteModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowCount(), 7);
         int gates = 0;
         for (int g = 0; g < model.rowCount(); ++g)
             gates += model.rowCount(model.index(g, 0));
         int tableGates = 0;
         for (const GateInfo& info : gateTable())
             tableGates += info.qubits >= 1 ? 1 : 0;
-        QCOMPARE(gates, tableGates + 3); // + measure, reset, barrier
+        // + measure, reset, barrier and every encoding/ansatz but the device-bound HEA
+        QCOMPARE(gates, tableGates + 3 + int(encoding::catalog().size()) - 1);
+        QCOMPARE(model.indexOfEntry("block:zz").parent().data().toString(), QStringLiteral("Encodings & ans\u00e4tze"));
         const QModelIndex cx = model.indexOfEntry("gate:cx");
         QVERIFY(cx.isValid());
         QCOMPARE(cx.parent().data().toString(), QStringLiteral("Two-qubit"));
@@ -266,7 +326,7 @@ private slots:
         }
         QCOMPARE(found, (QStringList{"swap", "iswap", "cswap"}));
         filter.setFilterRegularExpression(QRegularExpression());
-        QCOMPARE(filter.rowCount(), 6);
+        QCOMPARE(filter.rowCount(), 7);
     }
 };
 

@@ -3,6 +3,8 @@
 #include "ui/commands/circuitedits.h"
 
 #include "core/circuit/qasm.h"
+#include "core/circuit/transform.h"
+#include "core/encoding/encoding.h"
 
 #include <algorithm>
 #include <cctype>
@@ -324,6 +326,87 @@ Circuit ensureClbit(const Circuit& circuit, int clbit)
         out.addCreg("c" + std::to_string(out.cregs.size()), clbit + 1 - out.numClbits());
     else
         last->size += clbit + 1 - out.numClbits();
+    return out;
+}
+
+Result<Circuit> insertBlock(const Circuit& circuit, const std::string& kindName, int firstQubit, int index)
+{
+    const auto kind = encoding::kindByName(kindName);
+    if (!kind)
+        return Error("unknown encoding or ansatz '" + kindName + "'");
+    const int n = circuit.numQubits();
+    if (firstQubit < 0 || firstQubit >= n)
+        return outOfRange("qubit", firstQubit, n);
+    if (index < 0 || index > int(circuit.ops.size()))
+        return Error("operation position " + std::to_string(index) + " is out of range");
+    const int qubits = n - firstQubit;
+    int features = qubits;
+    if (*kind == encoding::Kind::Amplitude) {
+        if (qubits > encoding::kMaxAmplitudeQubits)
+            return Error("amplitude encoding is limited to " + std::to_string(encoding::kMaxAmplitudeQubits) + " qubits");
+        features = 1 << qubits;
+    }
+    auto built = encoding::build(*kind, features, {});
+    if (!built)
+        return built.error();
+    const Circuit& body = built->circuit;
+    if (body.numQubits() != qubits)
+        return Error(kindName + " needs " + std::to_string(body.numQubits()) + " qubits here, not "
+                     + std::to_string(qubits));
+    Circuit out = circuit;
+    for (const GateDefinition& d : body.definitions) {
+        if (const GateDefinition* existing = out.definition(d.name)) {
+            if (!(*existing == d))
+                return Error("the circuit already defines a different gate '" + d.name + "'");
+        } else {
+            out.definitions.push_back(d);
+        }
+    }
+    GateDefinition def;
+    def.name = kindName + "_" + std::to_string(qubits);
+    for (int suffix = 2; out.definition(def.name); ++suffix) {
+        def.name = kindName + "_" + std::to_string(qubits) + "_" + std::to_string(suffix);
+    }
+    def.paramNames = body.parameters;
+    for (int q = 0; q < qubits; ++q)
+        def.qubitNames.push_back("q" + std::to_string(q));
+    for (const Operation& op : body.ops) {
+        if (!std::holds_alternative<GateOp>(op.op) && !std::holds_alternative<BarrierOp>(op.op))
+            return Error(kindName + " contains an operation a gate definition cannot hold");
+        def.body.push_back(op);
+    }
+    GateOp g;
+    g.kind = GateKind::Custom;
+    g.name = def.name;
+    for (const std::string& p : body.parameters) {
+        g.params.push_back(Expr::parameter(p));
+        if (std::find(out.parameters.begin(), out.parameters.end(), p) == out.parameters.end())
+            out.parameters.push_back(p);
+    }
+    for (int q = 0; q < qubits; ++q)
+        g.qubits.push_back(firstQubit + q);
+    out.definitions.push_back(def);
+    Operation op;
+    op.op = g;
+    out.ops.insert(out.ops.begin() + index, op);
+    return out;
+}
+
+Result<Circuit> expandOperation(const Circuit& circuit, int index)
+{
+    if (index < 0 || index >= int(circuit.ops.size()))
+        return Error("operation " + std::to_string(index) + " does not exist");
+    const auto* g = std::get_if<GateOp>(&circuit.ops[std::size_t(index)].op);
+    if (!g || g->kind != GateKind::Custom)
+        return Error("only composite gates (blocks) can be expanded");
+    Circuit one = circuit;
+    one.ops = {circuit.ops[std::size_t(index)]};
+    auto inlined = inlineDefinitions(one);
+    if (!inlined)
+        return inlined.error();
+    Circuit out = circuit;
+    out.ops.erase(out.ops.begin() + index);
+    out.ops.insert(out.ops.begin() + index, inlined->ops.begin(), inlined->ops.end());
     return out;
 }
 

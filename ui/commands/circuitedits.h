@@ -61,6 +61,14 @@ Circuit ensureClbit(const Circuit& circuit, int clbit);
 // OpenQASM functions become free parameters. Errors give the column in the typed text.
 Result<Expr> parseParameter(const std::string& text);
 
+// Encoding and ansatz blocks (core/encoding): the circuit of `kindName` ("zz",
+// "real_amplitudes", ...) on the qubits firstQubit..last (amplitude: 2^qubits features),
+// added as a composite gate (a GateDefinition named after it) applied at `index`, its
+// symbolic inputs x_i and weights theta_j becoming the circuit's free parameters.
+Result<Circuit> insertBlock(const Circuit& circuit, const std::string& kindName, int firstQubit, int index);
+// Replaces a composite gate (Custom) by its definition's body, inlined on its qubits.
+Result<Circuit> expandOperation(const Circuit& circuit, int index);
+
 // Checks operands of a gate/measure/reset/barrier against the circuit's sizes.
 std::optional<Error> validateOperation(const Circuit& circuit, const Operation& op);
 

@@ -171,6 +171,17 @@ std::optional<Error> CircuitScene::placeEntry(const QString& entryId, int row, i
         op.op = ResetOp{row};
     } else if (entryId == QLatin1String("barrier")) {
         op.op = BarrierOp{{row}};
+    } else if (entryId.startsWith(QLatin1String("block:"))) {
+        const int index = edit::insertionIndexForColumn(c, column);
+        auto withBlock = edit::insertBlock(c, entryId.mid(6).toStdString(), row, index);
+        if (!withBlock) {
+            error = withBlock.error();
+        } else {
+            m_pendingSelection = {index};
+            error = m_document->replaceCircuit(withBlock.value(), tr("Add %1").arg(entryId.mid(6)));
+        }
+        report(error);
+        return error;
     } else {
         error = Error("unknown palette entry " + entryId.toStdString());
     }
@@ -261,6 +272,18 @@ std::optional<Error> CircuitScene::paste()
     return error;
 }
 
+std::optional<Error> CircuitScene::expandBlock(int index)
+{
+    auto expanded = edit::expandOperation(m_document->circuit(), index);
+    std::optional<Error> error;
+    if (!expanded)
+        error = expanded.error();
+    else
+        error = m_document->replaceCircuit(expanded.value(), tr("Expand block"));
+    report(error);
+    return error;
+}
+
 void CircuitScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
     QGraphicsScene::mousePressEvent(event);
@@ -310,9 +333,22 @@ void CircuitScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
     QAction* remove = menu.addAction(tr("Remove qubit %1 and its gates").arg(row));
     remove->setEnabled(m_grid.qubits > 1);
     QAction* del = nullptr;
+    QAction* expand = nullptr;
+    int blockIndex = -1;
+    if (auto* item = dynamic_cast<OperationItem*>(itemAt(event->scenePos(), QTransform()))) {
+        const Operation& op = m_document->circuit().ops[std::size_t(item->operationIndex())];
+        if (const auto* g = std::get_if<GateOp>(&op.op); g && g->kind == GateKind::Custom) {
+            blockIndex = item->operationIndex();
+            expand = menu.addAction(tr("Expand %1").arg(QString::fromStdString(g->name)));
+        }
+    }
     if (!selectedOperations().empty())
         del = menu.addAction(tr("Delete selection"));
     QAction* chosen = menu.exec(event->screenPos());
+    if (chosen && chosen == expand) {
+        expandBlock(blockIndex);
+        return;
+    }
     if (chosen == add)
         report(m_document->addQubit());
     else if (chosen == remove)

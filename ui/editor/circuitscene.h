@@ -25,7 +25,8 @@ public:
     Document* document() const { return m_document; }
     const DiagramGrid& grid() const { return m_grid; }
 
-    // Places a palette entry ("gate:cx", "measure", "reset", "barrier") at a scene position:
+    // Places a palette entry ("gate:cx", "measure", "reset", "barrier", "block:zz") at a
+    // scene position (a block spans the drop row to the last qubit):
     // the row under it is the gate's first qubit (multi-qubit gates take the rows below, or
     // end on the last qubit), the column decides where it goes in the sequence.
     std::optional<Error> dropEntry(const QString& entryId, const QPointF& scenePos);
@@ -44,6 +45,8 @@ public:
     // Copies the selected operations as OpenQASM 3 text; paste appends them at the end.
     bool copySelection();
     std::optional<Error> paste();
+    // Replaces the composite gate (encoding/ansatz block or custom gate) at `index` by its body.
+    std::optional<Error> expandBlock(int index);
     // Redraws from the document (e.g. after a theme change).
     void refresh() { rebuild(); }
 

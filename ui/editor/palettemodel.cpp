@@ -3,6 +3,7 @@
 #include "ui/editor/palettemodel.h"
 
 #include "core/circuit/gates.h"
+#include "core/encoding/encoding.h"
 
 #include <QMimeData>
 
@@ -26,7 +27,8 @@ int groupOf(const GateInfo& info)
 PaletteModel::PaletteModel(QObject* parent) : QAbstractItemModel(parent)
 {
     m_groups = {{tr("Single-qubit"), {}}, {tr("Rotations"), {}},       {tr("Two-qubit"), {}},
-                {tr("Three-qubit"), {}},  {tr("Measure & reset"), {}}, {tr("Barrier"), {}}};
+                {tr("Three-qubit"), {}},  {tr("Measure & reset"), {}}, {tr("Barrier"), {}},
+                {tr("Encodings & ans\u00e4tze"), {}}};
     for (const GateInfo& info : gateTable()) {
         if (info.qubits < 1)
             continue; // gphase has no wire to sit on
@@ -37,6 +39,15 @@ PaletteModel::PaletteModel(QObject* parent) : QAbstractItemModel(parent)
     m_groups[4].entries = {{QStringLiteral("measure"), QStringLiteral("measure"),
                             tr("Measure a qubit into the classical bit of the same index")},
                            {QStringLiteral("reset"), QStringLiteral("reset"), tr("Reset a qubit to |0\u27e9")}};
+    for (const encoding::CatalogEntry& e : encoding::catalog()) {
+        if (e.kind == encoding::Kind::HardwareEfficient)
+            continue; // needs a device's native gates
+        m_groups[6].entries.push_back({QStringLiteral("block:") + QString::fromStdString(e.name),
+                                       QString::fromStdString(e.name),
+                                       tr("%1 \u2014 a block on the qubits from the drop row down; expand it "
+                                          "from its context menu")
+                                           .arg(QString::fromStdString(e.description))});
+    }
     m_groups[5].entries = {{QStringLiteral("barrier"), QStringLiteral("barrier"),
                             tr("Barrier on one qubit (stops the optimiser moving gates across it)")}};
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/editor/palettemodel.h — the gate palette as a two-level item model: groups (single-qubit,
-// rotations, two-qubit, three-qubit, measurement & reset, barrier) holding entries built from
-// the core gate table. Entries drag as kMimeType with the entry id ("gate:cx", "measure",
-// "reset", "barrier"); PaletteFilterModel filters by name or summary and keeps the groups.
+// rotations, two-qubit, three-qubit, measurement & reset, barrier, encodings & ansätze)
+// holding entries built from the core gate table and encoding catalog. Entries drag as
+// kMimeType with the entry id ("gate:cx", "measure", "reset", "barrier", "block:zz"); PaletteFilterModel filters by name or summary and keeps the groups.
 #pragma once
 
 #include <QAbstractItemModel>
