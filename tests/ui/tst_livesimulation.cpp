@@ -199,6 +199,9 @@ private slots:
         QVERIFY(symbolic.error.isEmpty());
         QVERIFY(symbolic.note.contains("theta"));
         QVERIFY(near(symbolic.ideal[0], 1.0));
+        // With a device, the transpiled estimate uses the same bindings (no "not bound" error).
+        const LiveSimResult symbolicNoisy = run("input angle theta; qubit[1] q; rx(theta) q[0];", "ionq_aria_1");
+        QVERIFY2(symbolicNoisy.successProbability.has_value(), qPrintable(symbolicNoisy.successNote));
     }
 
     void newerRequestCancelsOlder()

@@ -2,6 +2,7 @@
 // ui/results/livesimulator.cpp — the live-simulation worker (see livesimulator.h).
 #include "ui/results/livesimulator.h"
 
+#include "core/circuit/transform.h"
 #include "core/device/device.h"
 #include "core/noise/noise.h"
 #include "core/sim/simulator.h"
@@ -254,8 +255,10 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
                     r.noisy.clear();
             }
             if (!isCancelled(cancel)) {
-                Circuit bound = measured;
-                auto transpiled = transpile(bound, device.value());
+                // The transpiler needs numbers: the same bindings as the simulation.
+                auto bound = bindParameters(measured, bindings);
+                auto transpiled = bound ? transpile(bound.value(), device.value())
+                                        : Result<TranspileResult>(bound.error());
                 if (!transpiled) {
                     r.successNote = QString::fromStdString(transpiled.error().message);
                 } else {
