@@ -249,6 +249,18 @@ void MainWindow::createActions()
                                                              m_messageBar->showError(QString::fromStdString(e->message));
                                                      }),
                                  "actionRemoveQubit");
+    named(editMenu->addAction(tr("Add C&lassical Bit"), this,
+                              [this] {
+                                  if (auto e = m_document->addClbit())
+                                      m_messageBar->showError(QString::fromStdString(e->message));
+                              }),
+          "actionAddClbit");
+    named(editMenu->addAction(tr("Remove Last Classical &Bit"), this,
+                              [this] {
+                                  if (auto e = m_document->removeLastClbit())
+                                      m_messageBar->showError(QString::fromStdString(e->message));
+                              }),
+          "actionRemoveClbit");
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* zoomIn = named(view->addAction(tr("Zoom &In"), m_view, &CircuitView::zoomIn), "actionZoomIn",

@@ -63,6 +63,10 @@ private slots:
                                    << "qubit[4] q; bit[3] c; h q[0]; cx q[0], q[1];";
         QTest::newRow("remove qubit") << Edit([](Document& d) { return d.removeQubit(1); })
                                       << "qubit[2] q; bit[3] c; h q[0];";
+        QTest::newRow("add classical bit") << Edit([](Document& d) { return d.addClbit(); })
+                                           << "qubit[3] q; bit[4] c; h q[0]; cx q[0], q[1];";
+        QTest::newRow("remove classical bit") << Edit([](Document& d) { return d.removeLastClbit(); })
+                                              << "qubit[3] q; bit[2] c; h q[0]; cx q[0], q[1];";
         QTest::newRow("replace circuit")
             << Edit([](Document& d) { return d.replaceCircuit(parse("qubit[1] q; y q[0];"), "text"); })
             << "qubit[1] q; y q[0];";

@@ -149,6 +149,26 @@ private slots:
         QCOMPARE(grown.cregs.front().size, 5);
     }
 
+    void classicalBits()
+    {
+        const Circuit c = parse("qubit[2] q; bit[2] c; c[0] = measure q[0];");
+        auto added = edit::addClbit(c);
+        QVERIFY(added.ok());
+        QCOMPARE(added->numClbits(), 3);
+        auto removed = edit::removeLastClbit(added.value());
+        QVERIFY(removed.ok());
+        QVERIFY(removed.value() == c);
+        auto oneLeft = edit::removeLastClbit(c); // c[1] is unused
+        QVERIFY(oneLeft.ok());
+        QCOMPARE(oneLeft->numClbits(), 1);
+        auto used = edit::removeLastClbit(oneLeft.value()); // c[0] is measured
+        QVERIFY(!used.ok());
+        QVERIFY(used.error().message.find("is used") != std::string::npos);
+        auto none = edit::removeLastClbit(parse("qubit[1] q;"));
+        QVERIFY(!none.ok());
+        QCOMPARE(edit::addClbit(parse("qubit[1] q;"))->numClbits(), 1);
+    }
+
     void parseParameter_data()
     {
         QTest::addColumn<QString>("text");

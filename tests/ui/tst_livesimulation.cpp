@@ -8,6 +8,7 @@
 #include "core/circuit/qasm.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
+#include "ui/results/expectationmodel.h"
 #include "ui/results/livesimulator.h"
 #include "ui/results/qubitmodel.h"
 #include "ui/results/resultspanel.h"
@@ -140,6 +141,70 @@ private slots:
         for (quint64 s : r.shownStates)
             QVERIFY((s & 32u) && !(s & 16u));
         QCOMPARE(r.amplitudeRows.size(), std::size_t(64));
+    }
+
+    void pauliStrings_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<quint64>("x");
+        QTest::addColumn<quint64>("z");
+        QTest::addColumn<QString>("normalised");
+        QTest::newRow("zz") << "Z0 Z1" << quint64(0) << quint64(3) << "Z0 Z1";
+        QTest::newRow("packed, lower case") << "x0y2" << quint64(5) << quint64(4) << "X0 Y2";
+        QTest::newRow("identity dropped") << "I1*Z3" << quint64(0) << quint64(8) << "Z3";
+    }
+    void pauliStrings()
+    {
+        QFETCH(QString, text);
+        QFETCH(quint64, x);
+        QFETCH(quint64, z);
+        QFETCH(QString, normalised);
+        auto p = parsePauliString(text.toStdString());
+        QVERIFY2(p.ok(), p.ok() ? "" : p.error().message.c_str());
+        QCOMPARE(quint64(p->x), x);
+        QCOMPARE(quint64(p->z), z);
+        QCOMPARE(QString::fromStdString(p->text), normalised);
+        for (const char* bad : {"", "Q0", "Z", "Z0 X0", "Z99"})
+            QVERIFY2(!parsePauliString(bad).ok(), bad);
+    }
+
+    void expectationValues()
+    {
+        LiveSimRequest request;
+        request.circuit = parse(std::string(kBell));
+        request.observables = {"Z0 Z1", "X0 X1", "Y0 Y1", "Z0", "Z5", "nonsense"};
+        LiveSimResult r = LiveSimulator::compute(request, nullptr);
+        QCOMPARE(r.expectations.size(), std::size_t(6));
+        const double expected[] = {1, 1, -1, 0};
+        for (int k = 0; k < 4; ++k) {
+            QVERIFY2(r.expectations[std::size_t(k)].ideal, r.expectations[std::size_t(k)].observable.c_str());
+            QVERIFY(near(*r.expectations[std::size_t(k)].ideal, expected[k], 1e-12));
+        }
+        QVERIFY(!r.expectations[4].ideal && r.expectations[4].error.find("does not exist") != std::string::npos);
+        QVERIFY(!r.expectations[5].ideal && !r.expectations[5].error.empty());
+        // ry(t) on |0>: <X> = sin t, <Z> = cos t; s·h: <Y> = 1.
+        request.circuit = parse("qubit[2] q; ry(0.7) q[0]; h q[1]; s q[1];");
+        request.observables = {"X0", "Z0", "Y1", "X0 Y1"};
+        r = LiveSimulator::compute(request, nullptr);
+        QVERIFY(near(*r.expectations[0].ideal, std::sin(0.7), 1e-12));
+        QVERIFY(near(*r.expectations[1].ideal, std::cos(0.7), 1e-12));
+        QVERIFY(near(*r.expectations[2].ideal, 1, 1e-12));
+        QVERIFY(near(*r.expectations[3].ideal, std::sin(0.7), 1e-12));
+        // With a device, Z strings also get the noisy value.
+        request.circuit = parse(std::string(kBell));
+        request.observables = {"Z0 Z1", "X0 X1"};
+        request.deviceId = "ionq_aria_1";
+        r = LiveSimulator::compute(request, nullptr);
+        QVERIFY(r.expectations[0].noisy);
+        QVERIFY(*r.expectations[0].noisy < 1.0 && *r.expectations[0].noisy > 0.8);
+        QVERIFY(!r.expectations[1].noisy);
+        ExpectationModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setExpectations(r.expectations);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ExpectationModel::ObservableColumn).data().toString(), QStringLiteral("\u27e8Z0 Z1\u27e9"));
+        QCOMPARE(model.index(0, ExpectationModel::IdealColumn).data().toString(), QStringLiteral("1.000000"));
+        QCOMPARE(model.index(1, ExpectationModel::NoisyColumn).data().toString(), QStringLiteral("\u2014"));
     }
 
     void midCircuitMeasurementUsesClassicalBits()

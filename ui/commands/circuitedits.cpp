@@ -311,6 +311,54 @@ Result<Circuit> removeQubit(const Circuit& circuit, int qubit)
     return out;
 }
 
+Result<Circuit> addClbit(const Circuit& circuit)
+{
+    if (circuit.numClbits() >= kMaxClbits)
+        return Error("a circuit has at most " + std::to_string(kMaxClbits) + " classical bits");
+    return ensureClbit(circuit, circuit.numClbits());
+}
+
+namespace {
+bool usesClbit(const Operation& op, int clbit)
+{
+    if (const auto* m = std::get_if<MeasureOp>(&op.op))
+        return m->clbit == clbit;
+    if (const auto* f = std::get_if<IfElseOp>(&op.op)) {
+        if (std::find(f->condition.bits.begin(), f->condition.bits.end(), clbit) != f->condition.bits.end())
+            return true;
+        for (const Operation& o : f->thenOps) {
+            if (usesClbit(o, clbit))
+                return true;
+        }
+        for (const Operation& o : f->elseOps) {
+            if (usesClbit(o, clbit))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+Result<Circuit> removeLastClbit(const Circuit& circuit)
+{
+    const int last = circuit.numClbits() - 1;
+    if (last < 0)
+        return Error("the circuit has no classical bits");
+    for (std::size_t i = 0; i < circuit.ops.size(); ++i) {
+        if (usesClbit(circuit.ops[i], last))
+            return Error("classical bit " + std::to_string(last) + " is used (operation " + std::to_string(i + 1)
+                         + "); delete its measurement first");
+    }
+    Circuit out = circuit;
+    auto reg = std::find_if(out.cregs.begin(), out.cregs.end(),
+                            [last](const Register& r) { return last >= r.offset && last < r.offset + r.size; });
+    if (reg == out.cregs.end())
+        return Error("classical bit " + std::to_string(last) + " has no register");
+    if (--reg->size == 0)
+        out.cregs.erase(reg);
+    return out;
+}
+
 Circuit ensureClbit(const Circuit& circuit, int clbit)
 {
     Circuit out = circuit;

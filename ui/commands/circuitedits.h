@@ -52,6 +52,10 @@ Result<Circuit> addQubit(const Circuit& circuit);
 // Removes qubit `qubit`: ops on it are deleted (barriers just drop it), higher qubits shift
 // down, its register shrinks (and disappears when empty).
 Result<Circuit> removeQubit(const Circuit& circuit, int qubit);
+// Appends a classical bit to the last classical register (or creates "c"); removes the last
+// classical bit, refused while an operation uses it.
+Result<Circuit> addClbit(const Circuit& circuit);
+Result<Circuit> removeLastClbit(const Circuit& circuit);
 // Makes sure classical bit `clbit` exists (creates "c" sized to the qubits, or grows the last
 // classical register).
 Circuit ensureClbit(const Circuit& circuit, int clbit);

@@ -108,6 +108,16 @@ std::optional<Error> Document::removeQubit(int qubit)
     return push(edit::removeQubit(m_circuit, qubit), tr("Remove qubit %1").arg(qubit));
 }
 
+std::optional<Error> Document::addClbit()
+{
+    return push(edit::addClbit(m_circuit), tr("Add classical bit"));
+}
+
+std::optional<Error> Document::removeLastClbit()
+{
+    return push(edit::removeLastClbit(m_circuit), tr("Remove classical bit"));
+}
+
 std::optional<Error> Document::replaceCircuit(const Circuit& circuit, const QString& what)
 {
     return push(circuit, what);

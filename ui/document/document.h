@@ -62,6 +62,8 @@ public:
     std::optional<Error> setOperation(int index, const Operation& op);
     std::optional<Error> addQubit();
     std::optional<Error> removeQubit(int qubit);
+    std::optional<Error> addClbit();
+    std::optional<Error> removeLastClbit();
     // Replaces the whole circuit (the OpenQASM source pane); nothing happens when equal.
     std::optional<Error> replaceCircuit(const Circuit& circuit, const QString& what);
 

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cctype>
 
 namespace qpilot {
 
@@ -74,7 +75,81 @@ std::vector<double> frequencies(const std::map<std::string, int>& counts, int bi
     return out;
 }
 
+int parity(std::uint64_t v)
+{
+    return __builtin_popcountll(v) & 1;
+}
+
+// <P> over a distribution of measured bits (P must be Z-only).
+double zExpectation(const std::vector<double>& probabilities, std::uint64_t z)
+{
+    double e = 0;
+    for (std::size_t i = 0; i < probabilities.size(); ++i)
+        e += parity(i & z) ? -probabilities[i] : probabilities[i];
+    return e;
+}
+
+// <psi|P|psi> with P|i> = phase(i)|i ^ x>, phase = i^{#Y} (-1)^{popcount(i & z)}.
+double pauliExpectation(const std::vector<Complex>& psi, const PauliString& p)
+{
+    const int ys = __builtin_popcountll(p.x & p.z);
+    static const Complex iPow[4] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+    const Complex yPhase = iPow[ys % 4];
+    Complex sum = 0;
+    for (std::size_t i = 0; i < psi.size(); ++i) {
+        const Complex phase = parity(i & p.z) ? -yPhase : yPhase;
+        sum += std::conj(psi[i ^ p.x]) * phase * psi[i];
+    }
+    return sum.real();
+}
+
 } // namespace
+
+Result<PauliString> parsePauliString(const std::string& text)
+{
+    PauliString p;
+    std::size_t i = 0;
+    std::vector<std::string> parts;
+    auto fail = [&](const std::string& why) {
+        return Error("observable '" + text + "': " + why + " at column " + std::to_string(i + 1));
+    };
+    while (i < text.size()) {
+        const char c = char(std::toupper(static_cast<unsigned char>(text[i])));
+        if (c == ' ' || c == '*' || c == '\t') {
+            ++i;
+            continue;
+        }
+        if (c != 'X' && c != 'Y' && c != 'Z' && c != 'I')
+            return fail("expected X, Y, Z or I");
+        ++i;
+        std::size_t start = i;
+        while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+            ++i;
+        if (start == i)
+            return fail("expected a qubit number");
+        if (i - start > 2)
+            return fail("qubit number too large");
+        const int q = std::stoi(text.substr(start, i - start));
+        if (q >= 63)
+            return fail("qubit number too large");
+        const std::uint64_t bit = std::uint64_t(1) << q;
+        if ((p.x | p.z) & bit)
+            return fail("qubit " + std::to_string(q) + " appears twice");
+        if (c == 'I')
+            continue;
+        if (c == 'X' || c == 'Y')
+            p.x |= bit;
+        if (c == 'Z' || c == 'Y')
+            p.z |= bit;
+        p.maxQubit = std::max(p.maxQubit, q);
+        parts.push_back(std::string(1, c) + std::to_string(q));
+    }
+    if (parts.empty())
+        return Error("observable '" + text + "' is empty; write e.g. Z0 Z1");
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        p.text += (k ? " " : "") + parts[k];
+    return p;
+}
 
 LiveSimulator::LiveSimulator(QObject* parent) : QObject(parent)
 {
@@ -298,6 +373,29 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
             }
             r.bloch.push_back({2 * rho01.real(), -2 * rho01.imag(), 1 - 2 * p1});
         }
+    }
+    for (const std::string& text : request.observables) {
+        Expectation e;
+        e.observable = text;
+        auto p = parsePauliString(text);
+        if (!p) {
+            e.error = p.error().message;
+        } else if (p->maxQubit >= r.numQubits) {
+            e.observable = p->text;
+            e.error = "qubit " + std::to_string(p->maxQubit) + " does not exist";
+        } else {
+            e.observable = p->text;
+            if (!r.amplitudes.empty())
+                e.ideal = pauliExpectation(r.amplitudes, *p);
+            else if (p->x == 0 && r.overClassicalBits)
+                e.error = "needs a pure state (this circuit measures mid-circuit or resets)";
+            else
+                e.error = "X and Y need a pure state (this circuit measures mid-circuit or resets)";
+            // Noisy runs measure qubit i into bit i: Z strings read off the distribution.
+            if (p->x == 0 && !r.noisy.empty() && r.bits == r.numQubits)
+                e.noisy = zExpectation(r.noisy, p->z);
+        }
+        r.expectations.push_back(std::move(e));
     }
     r.seconds = double(timer.nsecsElapsed()) * 1e-9;
     return r;

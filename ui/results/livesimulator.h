@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/circuit/circuit.h"
+#include "core/common/result.h"
 #include "ui/results/amplitudemodel.h"
 
 #include <QObject>
@@ -16,6 +17,7 @@
 
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,8 +26,26 @@
 
 namespace qpilot {
 
+// A Pauli product such as "Z0 Z1" or "X0Y2" (qubit indices after the letters; I is the
+// identity and may be left out).
+struct PauliString {
+    std::uint64_t x = 0; // qubits with X or Y
+    std::uint64_t z = 0; // qubits with Z or Y
+    int maxQubit = -1;
+    std::string text;    // normalised, e.g. "Z0 Z1"
+};
+Result<PauliString> parsePauliString(const std::string& text);
+
+struct Expectation {
+    std::string observable;         // as normalised
+    std::optional<double> ideal;    // <P> of the ideal state (Z-only strings also from
+    std::optional<double> noisy;    // distributions over classical bits; noisy: with noise)
+    std::string error;              // why there is no value
+};
+
 struct LiveSimRequest {
     Circuit circuit;
+    std::vector<std::string> observables; // Pauli strings to evaluate
     QString deviceId;       // empty: ideal only
     int shots = 0;          // 0: no sampling
     quint64 seed = 0;
@@ -53,6 +73,7 @@ struct LiveSimResult {
     QString noiseError;                    // why there is no noisy distribution
     std::optional<double> successProbability;
     QString successNote;
+    std::vector<Expectation> expectations; // one per requested observable
     QString note;                          // e.g. free parameters bound to 0
     QString error;                         // the ideal run failed (nothing else is set)
     double seconds = 0;

@@ -5,6 +5,7 @@
 #include "core/device/device.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
+#include "ui/results/expectationmodel.h"
 #include "ui/results/qubitmodel.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -63,7 +65,7 @@ QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& color)
 
 ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     : QWidget(parent), m_document(document), m_simulator(new LiveSimulator(this)), m_amplitudes(new AmplitudeModel(this)),
-      m_qubits(new QubitModel(this)),
+      m_qubits(new QubitModel(this)), m_expectations(new ExpectationModel(this)), m_observables(new QLineEdit(this)),
       m_debounce(new QTimer(this)), m_device(new QComboBox(this)), m_shots(new QSpinBox(this)),
       m_seed(new QSpinBox(this)), m_status(new QLabel(this)), m_histogram(new QCustomPlot(this)),
       m_marginals(new QCustomPlot(this)), m_table(new QTableView(this))
@@ -137,6 +139,21 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     qubitTable->verticalHeader()->setDefaultSectionSize(qubitTable->fontMetrics().height() + 4);
     qubitTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     tabs->addTab(qubitTable, tr("Bloch vectors"));
+    auto* expectations = new QWidget(this);
+    auto* expectationLayout = new QVBoxLayout(expectations);
+    expectationLayout->setContentsMargins(2, 2, 2, 2);
+    m_observables->setObjectName(QStringLiteral("observablesEdit"));
+    m_observables->setPlaceholderText(tr("Pauli strings, comma separated: Z0 Z1, X0 X1, Y2"));
+    m_observables->setClearButtonEnabled(true);
+    auto* expectationTable = new QTableView(expectations);
+    expectationTable->setObjectName(QStringLiteral("expectationTable"));
+    expectationTable->setModel(m_expectations);
+    expectationTable->verticalHeader()->hide();
+    expectationTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    expectationTable->horizontalHeader()->setStretchLastSection(true);
+    expectationLayout->addWidget(m_observables);
+    expectationLayout->addWidget(expectationTable, 1);
+    tabs->addTab(expectations, tr("Expectations"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_histogram);
     split->addWidget(tabs);
@@ -156,6 +173,7 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_device->setCurrentIndex(std::max(deviceIndex, 0));
     m_shots->setValue(settings.value(QStringLiteral("results/shots"), 1024).toInt());
     m_seed->setValue(settings.value(QStringLiteral("results/seed"), 1).toInt());
+    m_observables->setText(settings.value(QStringLiteral("results/observables"), QStringLiteral("Z0 Z1")).toString());
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
@@ -164,6 +182,7 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     connect(m_device, &QComboBox::currentIndexChanged, this, &ResultsPanel::scheduleRun);
     connect(m_shots, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
     connect(m_seed, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
+    connect(m_observables, &QLineEdit::editingFinished, this, &ResultsPanel::scheduleRun);
     connect(m_simulator, &LiveSimulator::resultReady, this, &ResultsPanel::showResult);
     connect(m_simulator, &LiveSimulator::started, this, [this] { m_status->setText(tr("Simulating\u2026")); });
     plotHistogram(LiveSimResult{});
@@ -198,7 +217,12 @@ void ResultsPanel::runNow()
     request.deviceId = m_device->currentData().toString();
     request.shots = m_shots->value();
     request.seed = quint64(m_seed->value());
+    for (const QString& term : m_observables->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!term.trimmed().isEmpty())
+            request.observables.push_back(term.trimmed().toStdString());
+    }
     QSettings settings;
+    settings.setValue(QStringLiteral("results/observables"), m_observables->text());
     settings.setValue(QStringLiteral("results/device"), request.deviceId);
     settings.setValue(QStringLiteral("results/shots"), request.shots);
     settings.setValue(QStringLiteral("results/seed"), m_seed->value());
@@ -212,6 +236,7 @@ void ResultsPanel::showResult(const LiveSimResult& result)
         m_status->setText(result.error);
         m_amplitudes->clear();
         m_qubits->setData({}, {}, false);
+        m_expectations->setExpectations({});
         plotHistogram(LiveSimResult{});
         emit updated();
         return;
@@ -237,6 +262,7 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     else
         m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
     m_qubits->setData(result.marginals, result.bloch, result.overClassicalBits);
+    m_expectations->setExpectations(result.expectations);
     plotHistogram(result);
     plotMarginals(result);
     emit updated();

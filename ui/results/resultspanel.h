@@ -2,7 +2,8 @@
 // ui/results/resultspanel.h — the live results dock: device selector (none or a shipped
 // device), shots and seed; a probability histogram (ideal, noisy beside it, sampled
 // frequencies; the top kTopK outcomes when there are more), the amplitudes table with phase
-// colours and per-qubit marginals. Every circuit change re-runs the LiveSimulator after a
+// colours, per-qubit marginals and Bloch vectors, and expectation values of Pauli strings the
+// user types. Every circuit change re-runs the LiveSimulator after a
 // kDebounceMs pause.
 #pragma once
 
@@ -15,6 +16,7 @@
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -22,6 +24,7 @@ class QTimer;
 namespace qpilot {
 
 class AmplitudeModel;
+class ExpectationModel;
 class QubitModel;
 class Document;
 
@@ -36,6 +39,9 @@ public:
     LiveSimulator* simulator() const { return m_simulator; }
     AmplitudeModel* amplitudeModel() const { return m_amplitudes; }
     QubitModel* qubitModel() const { return m_qubits; }
+    ExpectationModel* expectationModel() const { return m_expectations; }
+    // Comma-separated Pauli strings whose expectation values are shown.
+    QLineEdit* observablesEdit() const { return m_observables; }
     QCustomPlot* histogram() const { return m_histogram; }
     QCustomPlot* marginalsPlot() const { return m_marginals; }
     QComboBox* deviceBox() const { return m_device; }
@@ -64,6 +70,8 @@ private:
     LiveSimulator* m_simulator;
     AmplitudeModel* m_amplitudes;
     QubitModel* m_qubits;
+    ExpectationModel* m_expectations;
+    QLineEdit* m_observables;
     QTimer* m_debounce;
     QComboBox* m_device;
     QSpinBox* m_shots;
