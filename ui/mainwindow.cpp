@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QDragEnterEvent>
@@ -159,8 +160,8 @@ void MainWindow::createDocks()
     QDockWidget* results = dock(m_results, tr("Results"), "resultsDock", Qt::BottomDockWidgetArea);
     tabifyDockWidget(inspector, metrics);
     inspector->raise();
-    resizeDocks({palette, source}, {170, 380}, Qt::Horizontal);
-    resizeDocks({source, inspector}, {420, 200}, Qt::Vertical);
+    resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
+    resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);
     resizeDocks({results}, {400}, Qt::Vertical);
 }
 
@@ -269,6 +270,8 @@ void MainWindow::createActions()
                              QKeySequence::ZoomOut);
     named(view->addAction(tr("&Actual Size"), m_view, &CircuitView::resetZoom), "actionZoomReset",
           QKeySequence(tr("Ctrl+0")));
+    named(view->addAction(tr("Zoom to &Fit"), m_view, &CircuitView::zoomToFit), "actionZoomFit",
+          QKeySequence(tr("Ctrl+9")));
     view->addSeparator();
     QAction* dark = named(view->addAction(tr("&Dark Theme")), "actionDarkTheme");
     dark->setCheckable(true);
@@ -344,6 +347,8 @@ void MainWindow::setDarkTheme(bool dark)
         p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x30));
         p.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
         p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
+        for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7e, 0x85));
     } else {
         p = QApplication::style()->standardPalette();
     }
@@ -364,6 +369,8 @@ bool MainWindow::openFile(const QString& path)
         return false;
     }
     m_messageBar->dismiss();
+    // Once the window has its size: show the whole circuit.
+    QTimer::singleShot(0, m_view, &CircuitView::zoomToFit);
     if (!m_document->filePath().isEmpty())
         RecentFiles::add(m_document->filePath());
     m_recentMenu->rebuild();

@@ -85,6 +85,19 @@ private slots:
         QCOMPARE(d.circuit().ops.size(), std::size_t(1));
     }
 
+    void onlyTypedTextIsReparsed()
+    {
+        Document d;
+        CircuitTextPanel pane(&d);
+        d.newCircuit(2);
+        QVERIFY(!d.addQubit());
+        // Rewriting the text after a diagram edit (and its highlighting) is no typed edit.
+        QTest::qWait(100);
+        QVERIFY(!pane.isReparsePending());
+        pane.editor()->insertPlainText(QStringLiteral("// a comment\n"));
+        QVERIFY(pane.isReparsePending());
+    }
+
     void badTextKeepsCircuit_data()
     {
         QTest::addColumn<QString>("program");

@@ -35,6 +35,16 @@ void CircuitView::setZoom(double factor)
     setTransform(QTransform::fromScale(factor, factor));
 }
 
+void CircuitView::zoomToFit()
+{
+    const QRectF rect = sceneRect();
+    const QSize area = maximumViewportSize() - QSize(4, 4);
+    if (rect.isEmpty() || area.isEmpty())
+        return;
+    const double factor = std::min({1.0, area.width() / rect.width(), area.height() / rect.height()});
+    setZoom(std::max(0.5, factor));
+}
+
 void CircuitView::dragEnterEvent(QDragEnterEvent* event)
 {
     if (event->mimeData()->hasFormat(QString::fromLatin1(PaletteModel::kMimeType)))

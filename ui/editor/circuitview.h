@@ -21,6 +21,8 @@ public:
     void zoomIn() { setZoom(zoom() * 1.25); }
     void zoomOut() { setZoom(zoom() / 1.25); }
     void resetZoom() { setZoom(1.0); }
+    // Zooms out (never in, never below 0.5) so the whole circuit width fits the view.
+    void zoomToFit();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

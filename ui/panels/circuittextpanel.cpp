@@ -44,8 +44,10 @@ CircuitTextPanel::CircuitTextPanel(Document* document, QWidget* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &CircuitTextPanel::applyText);
+    // textChanged also fires for format-only changes (the highlighter's deferred pass), so
+    // compare with the last text that was shown or parsed.
     connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_updating)
+        if (!m_updating && m_text->toPlainText() != m_lastText)
             m_debounce->start();
     });
 
@@ -75,12 +77,18 @@ void CircuitTextPanel::setSourceText(const QString& text)
     applyText();
 }
 
+bool CircuitTextPanel::isReparsePending() const
+{
+    return m_debounce->isActive();
+}
+
 bool CircuitTextPanel::applyText()
 {
     m_debounce->stop();
     if (!m_document->hasCircuit())
         return false;
-    const std::string source = m_text->toPlainText().toStdString();
+    m_lastText = m_text->toPlainText();
+    const std::string source = m_lastText.toStdString();
     auto parsed = parseQasm(source, m_document->displayName().toStdString());
     if (!parsed) {
         const Error& e = parsed.error();
@@ -137,6 +145,7 @@ void CircuitTextPanel::refresh()
         m_summary->setText(tr("No circuit open"));
         m_updating = true;
         m_text->clear();
+        m_lastText.clear();
         m_updating = false;
         return;
     }
@@ -151,6 +160,7 @@ void CircuitTextPanel::refresh()
         m_updating = true;
         m_debounce->stop();
         m_text->setPlainText(m_document->qasm3Text());
+        m_lastText = m_document->qasm3Text();
         showError(0, 0, QString());
         m_updating = false;
     }

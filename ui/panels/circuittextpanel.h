@@ -31,6 +31,8 @@ public:
 
     // Replaces the text as if typed, and parses it now instead of after the pause.
     void setSourceText(const QString& text);
+    // Whether typed text waits for the debounce to be parsed.
+    bool isReparsePending() const;
     // Parses the text now (what the debounce timer does); returns whether it was valid.
     bool applyText();
 
@@ -46,6 +48,7 @@ private:
     QLabel* m_summary;
     QPlainTextEdit* m_text;
     QTimer* m_debounce;
+    QString m_lastText; // last text shown from the document or parsed
     QString m_error;
     int m_errorLine = 0;
     int m_errorColumn = 0;
