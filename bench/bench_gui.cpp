@@ -2,12 +2,14 @@
 // bench/bench_gui.cpp — the workbench's live-editing benchmark (issue 8). It drives a real
 // MainWindow (offscreen unless a display is given): on a layered circuit of N qubits it
 // replays gate insertions through the editor's scene API and measures, per edit, the time
-// from the edit to the results dock showing the new distribution (edit-to-plot latency,
-// including the 30 ms debounce), while an event-loop probe (a 1 ms timer) records the
+// from the edit to the results dock showing the new distribution (edit-to-plot latency),
+// while an event-loop probe (a 1 ms timer) records the
 // longest time the GUI thread did not get back to its event loop. A burst phase then fires
 // edits faster than the simulation to show that stale runs are cancelled,
 // not queued.
-//   cmake --build build/h --target qpilot_bench_gui && build/h/bench/qpilot_bench_gui [--edits 20] [--qubits 16,20]
+//   cmake --build build/h --target qpilot_bench_gui && build/h/bench/qpilot_bench_gui [--edits 20] [--qubits 12,16,20] [--pause 100]
+// --pause is the untimed "think time" before each edit: with it an edit runs at once (the
+// debounce only coalesces edits closer than 30 ms); --pause 0 replays edits back to back.
 #include "core/circuit/circuit.h"
 #include "ui/document/document.h"
 #include "ui/editor/circuitscene.h"
@@ -90,10 +92,13 @@ int main(int argc, char** argv)
         && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     int edits = 20;
+    int pauseMs = 100; // "think time" before each edit (not timed); 0 = back to back
     std::vector<int> sizes = {12, 16, 20};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--edits") && i + 1 < argc) {
             edits = std::max(1, std::atoi(argv[++i]));
+        } else if (!std::strcmp(argv[i], "--pause") && i + 1 < argc) {
+            pauseMs = std::max(0, std::atoi(argv[++i]));
         } else if (!std::strcmp(argv[i], "--qubits") && i + 1 < argc) {
             sizes.clear();
             for (const QString& part : QString::fromLatin1(argv[++i]).split(QLatin1Char(',')))
@@ -109,8 +114,8 @@ int main(int argc, char** argv)
     ResultsPanel* results = window.resultsPanel();
     Probe probe;
 
-    std::printf("Live editing (%d edits per size; latency = edit -> plot updated, debounce %d ms included)\n", edits,
-                ResultsPanel::kDebounceMs);
+    std::printf("Live editing (%d edits per size, %d ms pause before each; latency = edit -> plot updated)\n",
+                edits, pauseMs);
     std::printf("%7s %6s %10s %8s %8s %14s %12s %12s %15s\n", "qubits", "gates", "median ms", "p90 ms", "max ms",
                 "edit->start ms", "worker ms", "display ms", "GUI blocked ms");
     for (int n : sizes) {
@@ -130,6 +135,11 @@ int main(int argc, char** argv)
                                          [&] { ready = double(t.nsecsElapsed()) * 1e-6; });
         probe.reset();
         for (int e = 0; e < edits; ++e) {
+            if (pauseMs > 0) {
+                QEventLoop think;
+                QTimer::singleShot(pauseMs, &think, &QEventLoop::quit);
+                think.exec();
+            }
             t.start();
             QEventLoop wait;
             const auto conn = QObject::connect(results, &ResultsPanel::updated, &wait, &QEventLoop::quit);

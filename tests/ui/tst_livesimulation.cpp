@@ -338,6 +338,15 @@ private slots:
         QTRY_VERIFY(panel.lastResult() && panel.lastResult()->numQubits == 5);
         QCOMPARE(panel.histogramLabels().size(), ResultsPanel::kTopK);
         QVERIFY(panel.histogram()->xAxis->label().contains("top 16 of 32"));
+        // An edit after a quiet spell runs at once; a burst within the debounce window adds
+        // one trailing run with the last circuit.
+        QTest::qWait(ResultsPanel::kDebounceMs * 3);
+        const quint64 before = panel.simulator()->latestGeneration();
+        for (int n = 1; n <= 4; ++n)
+            QVERIFY(!d.replaceCircuit(parse("qubit[" + std::to_string(n) + "] q; x q[0];"), "burst"));
+        QCOMPARE(panel.simulator()->latestGeneration(), before + 1); // the leading run
+        QTRY_VERIFY(panel.lastResult() && panel.lastResult()->numQubits == 4);
+        QCOMPARE(panel.simulator()->latestGeneration(), before + 2); // plus one trailing run
         // The device, shots and seed are remembered.
         QCOMPARE(QSettings().value("results/shots").toInt(), 500);
         ResultsPanel again(&d);

@@ -179,6 +179,9 @@ quint64 LiveSimulator::request(LiveSimRequest request)
             return; // stale: a newer request exists
         }
         result.generation = generation;
+        // The views use the rows chosen above; a big state vector is not shipped to the GUI thread.
+        if (result.amplitudes.size() > result.amplitudeRows.size())
+            std::vector<Complex>().swap(result.amplitudes);
         QMetaObject::invokeMethod(
             this,
             [this, result = std::move(result)] {

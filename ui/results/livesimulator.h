@@ -57,7 +57,8 @@ struct LiveSimResult {
     int bits = 0;                          // width of the distributions
     bool overClassicalBits = false;        // distribution over the classical register
     std::vector<double> ideal;             // 2^bits probabilities
-    std::vector<Complex> amplitudes;       // final state when pure (else empty)
+    std::vector<Complex> amplitudes;       // final state when pure (else empty); results delivered
+                                           // by request() drop it above 2^12 states (see amplitudeRows)
     std::vector<double> marginals;         // P(bit i = 1), ideal
     std::vector<std::array<double, 3>> bloch; // per qubit (x, y, z) of the reduced state, when pure
     // Chosen on the worker so the GUI thread never scans 2^n entries: the histogram's states

@@ -177,7 +177,10 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &ResultsPanel::runNow);
+    connect(m_debounce, &QTimer::timeout, this, [this] {
+        if (m_trailingRun)
+            runNow();
+    });
     connect(m_document, &Document::circuitChanged, this, &ResultsPanel::scheduleRun);
     connect(m_device, &QComboBox::currentIndexChanged, this, &ResultsPanel::scheduleRun);
     connect(m_shots, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
@@ -204,14 +207,24 @@ void ResultsPanel::applyTheme()
 
 void ResultsPanel::scheduleRun()
 {
+    // Leading edge: an edit after a quiet spell runs at once; edits that follow within the
+    // debounce window coalesce into one run when it closes.
+    if (!m_debounce->isActive() && (!m_sinceRun.isValid() || m_sinceRun.elapsed() >= kDebounceMs)) {
+        runNow();
+        m_trailingRun = false;
+        m_debounce->start();
+        return;
+    }
+    m_trailingRun = true;
     m_debounce->start();
 }
 
 void ResultsPanel::runNow()
 {
-    m_debounce->stop();
+    m_trailingRun = false;
     if (!m_document->hasCircuit())
         return;
+    m_sinceRun.start();
     LiveSimRequest request;
     request.circuit = m_document->circuit();
     request.deviceId = m_device->currentData().toString();

@@ -3,12 +3,13 @@
 // device), shots and seed; a probability histogram (ideal, noisy beside it, sampled
 // frequencies; the top kTopK outcomes when there are more), the amplitudes table with phase
 // colours, per-qubit marginals and Bloch vectors, and expectation values of Pauli strings the
-// user types. Every circuit change re-runs the LiveSimulator after a
-// kDebounceMs pause.
+// user types. A circuit change after a quiet spell re-runs the LiveSimulator at once; further
+// changes within kDebounceMs coalesce into one run at the end of that window.
 #pragma once
 
 #include "ui/results/livesimulator.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <optional>
@@ -81,6 +82,8 @@ private:
     QCustomPlot* m_marginals;
     QTableView* m_table;
     std::optional<LiveSimResult> m_last;
+    QElapsedTimer m_sinceRun;
+    bool m_trailingRun = false;
     QStringList m_labels;
 };
 
