@@ -8,6 +8,7 @@
 #include "ui/document/recentfiles.h"
 #include "ui/editor/circuitscene.h"
 #include "ui/editor/circuitview.h"
+#include "ui/editor/palettepanel.h"
 #include "ui/results/resultspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/circuittextpanel.h"
@@ -19,6 +20,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QTreeView>
 #include <QMessageBox>
 #include <QFile>
 #include <QFileInfo>
@@ -436,6 +439,33 @@ private slots:
         w.sourcePanel()->setSourceText(QStringLiteral("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nh q[1];\n"));
         QVERIFY(!w.messageBar()->isVisibleTo(&w));
         QCOMPARE(w.document()->circuit().ops.size(), std::size_t(1));
+    }
+
+    void paletteSearchAndActivate()
+    {
+        MainWindow w;
+        QVERIFY(w.newCircuit(2));
+        w.palette()->searchBox()->setText(QStringLiteral("controlled z"));
+        QAbstractItemModel* shown = w.palette()->tree()->model();
+        QStringList found;
+        for (int g = 0; g < shown->rowCount(); ++g) {
+            const QModelIndex group = shown->index(g, 0);
+            for (int r = 0; r < shown->rowCount(group); ++r)
+                found << shown->index(r, 0, group).data().toString();
+        }
+        QVERIFY2(found.contains(QStringLiteral("cz")), qPrintable(found.join(',')));
+        QVERIFY(!found.contains(QStringLiteral("h")));
+        // Activating an entry (double-click / Enter) appends it.
+        const QModelIndex group = shown->index(0, 0);
+        QModelIndex cz;
+        for (int r = 0; r < shown->rowCount(group); ++r) {
+            if (shown->index(r, 0, group).data().toString() == QLatin1String("cz"))
+                cz = shown->index(r, 0, group);
+        }
+        QVERIFY(cz.isValid());
+        emit w.palette()->tree()->activated(cz);
+        QCOMPARE(w.document()->circuit().ops.size(), std::size_t(1));
+        QCOMPARE(std::get<GateOp>(w.document()->circuit().ops.front().op).kind, GateKind::CZ);
     }
 
     void darkTheme()
