@@ -173,6 +173,10 @@ quint64 LiveSimulator::request(LiveSimRequest request)
     auto cancel = m_cancel;
     auto cancelled = m_cancelled;
     m_pool.start([this, request = std::move(request), cancel, cancelled, generation] {
+        if (cancel->load()) { // superseded while it waited for a thread
+            ++*cancelled;
+            return;
+        }
         LiveSimResult result = compute(request, cancel.get());
         if (cancel->load()) {
             ++*cancelled;
