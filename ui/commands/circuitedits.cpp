@@ -233,18 +233,18 @@ Result<MoveResult> moveOperations(const Circuit& circuit, std::vector<int> indic
         }
         moved.push_back({shifted, std::max(0, layout.ops[std::size_t(i)].column + columnDelta)});
     }
-    Circuit out = circuit;
-    for (auto it = indices.rbegin(); it != indices.rend(); ++it)
-        out.ops.erase(out.ops.begin() + *it);
-    std::stable_sort(moved.begin(), moved.end(), [](const Moved& a, const Moved& b) { return a.column < b.column; });
     // Pure vertical moves keep the order of operations.
     if (columnDelta == 0) {
         Circuit kept = circuit;
         for (std::size_t k = 0; k < indices.size(); ++k)
-            kept.ops[std::size_t(indices[k])] = mapQubits(circuit.ops[std::size_t(indices[k])],
-                                                          [qubitDelta](int q) { return q + qubitDelta; });
+            kept.ops[std::size_t(indices[k])] = moved[k].op;
         return MoveResult{kept, indices};
     }
+    // Otherwise each op is taken out and re-inserted where its target column starts.
+    Circuit out = circuit;
+    for (auto it = indices.rbegin(); it != indices.rend(); ++it)
+        out.ops.erase(out.ops.begin() + *it);
+    std::stable_sort(moved.begin(), moved.end(), [](const Moved& a, const Moved& b) { return a.column < b.column; });
     std::vector<int> placed;
     for (const Moved& m : moved) {
         const int at = insertionIndexForColumn(out, m.column);
