@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -158,7 +159,12 @@ void MainWindow::createDocks()
     QDockWidget* metrics = dock(m_metricsPanel, tr("Metrics"), "metricsDock", Qt::RightDockWidgetArea);
     QDockWidget* source = dock(m_textPanel, tr("OpenQASM 3"), "sourceDock", Qt::RightDockWidgetArea);
     QDockWidget* results = dock(m_results, tr("Results"), "resultsDock", Qt::BottomDockWidgetArea);
+    auto* history = new QUndoView(m_document->undoStack(), this);
+    history->setObjectName(QStringLiteral("historyView"));
+    history->setEmptyLabel(tr("<opened>"));
+    QDockWidget* historyDock = dock(history, tr("History"), "historyDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, metrics);
+    tabifyDockWidget(metrics, historyDock);
     inspector->raise();
     resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
     resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);

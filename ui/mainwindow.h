@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/mainwindow.h — the workbench window. It only wires things together: the Document, the
-// circuit editor (central), the docks (palette, inspector, metrics, OpenQASM source,
-// results), the message bar, menus, toolbar, status bar, theme and settings.
+// circuit editor (central), the docks (palette, inspector, metrics, undo history, OpenQASM
+// source, results), the message bar, menus, toolbar, status bar, theme and settings.
 #pragma once
 
 #include "core/circuit/circuit_file.h"

@@ -128,8 +128,15 @@ private slots:
         const QPoint from = e.viewportPoint(0, 0);
         const QPoint to = e.viewportPoint(2, 1);
         QTest::mousePress(e.view.viewport(), Qt::LeftButton, {}, from);
-        for (int step = 1; step <= 5; ++step)
+        for (int step = 1; step <= 5; ++step) {
             QTest::mouseMove(e.view.viewport(), from + (to - from) * step / 5);
+            // While dragged, the gate snaps to whole columns and rows.
+            const OperationItem* h = e.scene.itemForOperation(1);
+            const QPointF offset = h->pos() - h->homePos();
+            QCOMPARE(std::fmod(offset.x(), DiagramGrid::kColumn), 0.0);
+            QCOMPARE(std::fmod(offset.y(), DiagramGrid::kRow), 0.0);
+        }
+        QVERIFY(e.scene.itemForOperation(1)->pos() != e.scene.itemForOperation(1)->homePos());
         QTest::mouseRelease(e.view.viewport(), Qt::LeftButton, {}, to);
         QVERIFY2(e.document.circuit() == parse("qubit[3] q; bit[3] c; x q[1]; h q[2];"),
                  qPrintable(e.document.qasm3Text()));

@@ -363,7 +363,7 @@ private slots:
     void workbenchDocks()
     {
         MainWindow w;
-        for (const char* name : {"paletteDock", "inspectorDock", "metricsDock", "sourceDock", "resultsDock"})
+        for (const char* name : {"paletteDock", "inspectorDock", "metricsDock", "historyDock", "sourceDock", "resultsDock"})
             QVERIFY2(w.findChild<QDockWidget*>(QLatin1String(name)), name);
         QVERIFY(w.centralWidget()->isAncestorOf(w.circuitView()));
     }

@@ -94,9 +94,9 @@ OperationItem::OperationItem(const Operation& op, int index, int minRow, int max
                              const DiagramGrid& grid)
     : m_op(op), m_index(index), m_minRow(minRow), m_maxRow(maxRow), m_column(column), m_grid(grid)
 {
-    setFlags(ItemIsSelectable | ItemIsMovable);
     m_home = QPointF(grid.columnCenter(column), grid.rowCenter(minRow));
     setPos(m_home);
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setZValue(1);
     QString tip;
     if (const auto* g = std::get_if<GateOp>(&op.op)) {
@@ -107,6 +107,16 @@ OperationItem::OperationItem(const Operation& op, int index, int minRow, int max
         tip = QStringLiteral("measure q%1 \u2192 c%2").arg(m->qubit).arg(m->clbit);
     }
     setToolTip(tip);
+}
+
+QVariant OperationItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemPositionChange && scene()) {
+        const QPointF offset = value.toPointF() - m_home;
+        return m_home + QPointF(std::round(offset.x() / DiagramGrid::kColumn) * DiagramGrid::kColumn,
+                                std::round(offset.y() / DiagramGrid::kRow) * DiagramGrid::kRow);
+    }
+    return QGraphicsItem::itemChange(change, value);
 }
 
 double OperationItem::rowY(int qubit) const

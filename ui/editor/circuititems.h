@@ -43,6 +43,10 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
+protected:
+    // While dragged, the item snaps to whole rows and columns.
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
 private:
     void paintGate(QPainter* p, const GateOp& g) const;
     void paintBox(QPainter* p, double y0, double y1, const QString& label, const QString& params,
