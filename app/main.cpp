@@ -4,6 +4,7 @@
 // so the command line never needs a display.
 #include "app/cli/cli.h"
 #include "ui/mainwindow.h"
+#include "ui/results/resultspanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include <iostream>
+#include <memory>
 
 namespace {
 
@@ -47,17 +49,27 @@ int runGui(int argc, char** argv)
     qpilot::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().first());
+    else
+        window.newCircuit();
 
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);
-        window.resize(1000, 600);
+        window.resize(1440, 900);
         window.show();
-        QTimer::singleShot(0, &window, [&window, png] {
+        // Grab once the live results are in (or after 5 s when they never come).
+        auto grabbed = std::make_shared<bool>(false);
+        auto grab = [&window, png, grabbed] {
+            if (*grabbed)
+                return;
+            *grabbed = true;
             const bool saved = window.grab().save(png);
             if (!saved)
                 std::cerr << "qpilot: " << png.toStdString() << ": cannot write the screenshot\n";
             QCoreApplication::exit(saved ? qpilot::cli::ExitOk : qpilot::cli::ExitFailed);
-        });
+        };
+        QObject::connect(window.resultsPanel(), &qpilot::ResultsPanel::updated, &window,
+                         [grab] { QTimer::singleShot(200, grab); });
+        QTimer::singleShot(5000, &window, grab);
         return QApplication::exec();
     }
     window.show();

@@ -5,8 +5,13 @@
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/document/document.h"
 #include "ui/document/recentfiles.h"
+#include "ui/editor/circuitscene.h"
+#include "ui/editor/circuitview.h"
+#include "ui/editor/inspectorpanel.h"
+#include "ui/editor/palettepanel.h"
 #include "ui/panels/circuittextpanel.h"
 #include "ui/panels/metricspanel.h"
+#include "ui/results/resultspanel.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/recentfilesmenu.h"
 
@@ -14,6 +19,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -22,7 +34,6 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -70,30 +81,29 @@ void initUiResources()
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_document(new Document(this)), m_messageBar(new MessageBar(this)),
-      m_textPanel(new CircuitTextPanel(m_document, this)),
-      m_metricsPanel(new MetricsPanel(m_document, this)), m_fileLabel(new QLabel(this)),
-      m_qubitsLabel(new QLabel(this)), m_depthLabel(new QLabel(this))
+      m_scene(new CircuitScene(m_document, this)), m_view(new CircuitView(m_scene, this)),
+      m_palette(new PalettePanel(this)), m_inspector(new InspectorPanel(m_document, m_scene, this)),
+      m_textPanel(new CircuitTextPanel(m_document, this)), m_metricsPanel(new MetricsPanel(m_document, this)),
+      m_results(new ResultsPanel(m_document, this)), m_fileLabel(new QLabel(this)), m_qubitsLabel(new QLabel(this)),
+      m_depthLabel(new QLabel(this))
 {
     initUiResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/qpilot.svg")));
     setAcceptDrops(true);
-
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(m_textPanel);
-    splitter->addWidget(m_metricsPanel);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({760, 300});
-    splitter->setChildrenCollapsible(false);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    // Side docks run the full height; the results sit under the circuit only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(8, 6, 8, 4);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
     layout->addWidget(m_messageBar);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_view, 1);
     setCentralWidget(central);
+    createDocks();
 
     m_fileLabel->setObjectName(QStringLiteral("statusFile"));
     m_qubitsLabel->setObjectName(QStringLiteral("statusQubits"));
@@ -106,22 +116,78 @@ MainWindow::MainWindow(QWidget* parent)
 
     createActions();
     connect(m_document, &Document::changed, this, &MainWindow::updateFromDocument);
+    connect(m_scene, &CircuitScene::editFailed, m_messageBar, &MessageBar::showError);
+    connect(m_textPanel, &CircuitTextPanel::parseErrorChanged, this, [this](const QString& message) {
+        if (message.isEmpty())
+            m_messageBar->dismiss();
+        else
+            m_messageBar->showError(tr("The OpenQASM source has an error; the diagram keeps the last valid "
+                                       "circuit.\n%1")
+                                        .arg(message));
+    });
+    connect(m_palette, &PalettePanel::entryActivated, this, [this](const QString& id) {
+        m_scene->placeEntry(id, 0, m_scene->document()->hasCircuit() ? 1 << 20 : 0);
+    });
+    m_unsavedHandler = [this] {
+        return QMessageBox::warning(this, tr("Unsaved changes"),
+                                    tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+                                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    };
     updateFromDocument();
 
-    resize(1100, 680);
+    resize(1400, 860);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (settings.value(QStringLiteral("mainWindow/dark"), false).toBool())
+        setDarkTheme(true);
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createDocks()
+{
+    auto dock = [this](QWidget* widget, const QString& title, const char* name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    QDockWidget* palette = dock(m_palette, tr("Gates"), "paletteDock", Qt::LeftDockWidgetArea);
+    QDockWidget* inspector = dock(m_inspector, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
+    QDockWidget* metrics = dock(m_metricsPanel, tr("Metrics"), "metricsDock", Qt::RightDockWidgetArea);
+    QDockWidget* source = dock(m_textPanel, tr("OpenQASM 3"), "sourceDock", Qt::RightDockWidgetArea);
+    QDockWidget* results = dock(m_results, tr("Results"), "resultsDock", Qt::BottomDockWidgetArea);
+    auto* history = new QUndoView(m_document->undoStack(), this);
+    history->setObjectName(QStringLiteral("historyView"));
+    history->setEmptyLabel(tr("<opened>"));
+    QDockWidget* historyDock = dock(history, tr("History"), "historyDock", Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspector, metrics);
+    tabifyDockWidget(metrics, historyDock);
+    inspector->raise();
+    resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
+    resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);
+    resizeDocks({results}, {400}, Qt::Vertical);
+}
+
 void MainWindow::createActions()
 {
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto named = [](QAction* a, const char* name, const QKeySequence& key = {}) {
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        return a;
+    };
+
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::showOpenDialog);
-    open->setObjectName(QStringLiteral("actionOpen"));
-    open->setShortcut(QKeySequence(tr("Ctrl+O")));
+    QAction* newAction = named(file->addAction(tr("&New"), this, [this] { newCircuit(); }), "actionNew",
+                               QKeySequence::New);
+    QAction* open = named(file->addAction(tr("&Open\u2026"), this, &MainWindow::showOpenDialog), "actionOpen",
+                          QKeySequence::Open);
 
     m_recentMenu = new RecentFilesMenu(this);
     connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
@@ -136,17 +202,89 @@ void MainWindow::createActions()
     }
 
     file->addSeparator();
-    m_saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
-    m_saveAction->setObjectName(QStringLiteral("actionSave"));
-    m_saveAction->setShortcut(QKeySequence(tr("Ctrl+S")));
-    m_saveAsAction = file->addAction(tr("Save &As\u2026"), this, &MainWindow::showSaveAsDialog);
-    m_saveAsAction->setObjectName(QStringLiteral("actionSaveAs"));
-    m_saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_saveAction = named(file->addAction(tr("&Save"), this, &MainWindow::save), "actionSave", QKeySequence::Save);
+    m_saveAsAction = named(file->addAction(tr("Save &As\u2026"), this, &MainWindow::showSaveAsDialog),
+                           "actionSaveAs", QKeySequence(tr("Ctrl+Shift+S")));
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("actionQuit"));
-    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    QAction* quit = named(file->addAction(tr("&Quit"), this, &QWidget::close), "actionQuit", QKeySequence(tr("Ctrl+Q")));
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = named(m_document->undoStack()->createUndoAction(this, tr("&Undo")), "actionUndo",
+                          QKeySequence::Undo);
+    QAction* redo = named(m_document->undoStack()->createRedoAction(this, tr("&Redo")), "actionRedo",
+                          QKeySequence::Redo);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    QAction* cut = named(editMenu->addAction(tr("Cu&t"), this,
+                                             [this] {
+                                                 if (m_scene->copySelection())
+                                                     m_scene->deleteSelection();
+                                             }),
+                         "actionCut", QKeySequence::Cut);
+    QAction* copy = named(editMenu->addAction(tr("&Copy"), this, [this] { m_scene->copySelection(); }), "actionCopy",
+                          QKeySequence::Copy);
+    QAction* paste = named(editMenu->addAction(tr("&Paste"), this, [this] { m_scene->paste(); }), "actionPaste",
+                           QKeySequence::Paste);
+    QAction* del = named(editMenu->addAction(tr("&Delete"), this, [this] { m_scene->deleteSelection(); }),
+                         "actionDelete", QKeySequence::Delete);
+    QAction* selectAll = named(editMenu->addAction(tr("Select &All"), this,
+                                                   [this] {
+                                                       std::vector<int> all(m_document->circuit().ops.size());
+                                                       for (std::size_t i = 0; i < all.size(); ++i)
+                                                           all[i] = int(i);
+                                                       m_scene->selectOperations(all);
+                                                   }),
+                               "actionSelectAll", QKeySequence::SelectAll);
+    // Editing shortcuts act on the diagram only, so the text panes keep their own.
+    for (QAction* a : {cut, copy, paste, del, selectAll}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+    }
+    editMenu->addSeparator();
+    QAction* addQubit = named(editMenu->addAction(tr("Add &Qubit"), this,
+                                                  [this] {
+                                                      if (auto e = m_document->addQubit())
+                                                          m_messageBar->showError(QString::fromStdString(e->message));
+                                                  }),
+                              "actionAddQubit", QKeySequence(tr("Ctrl+Shift+Q")));
+    QAction* removeQubit = named(editMenu->addAction(tr("&Remove Last Qubit"), this,
+                                                     [this] {
+                                                         if (auto e = m_document->removeQubit(
+                                                                 m_document->circuit().numQubits() - 1))
+                                                             m_messageBar->showError(QString::fromStdString(e->message));
+                                                     }),
+                                 "actionRemoveQubit");
+    named(editMenu->addAction(tr("Add C&lassical Bit"), this,
+                              [this] {
+                                  if (auto e = m_document->addClbit())
+                                      m_messageBar->showError(QString::fromStdString(e->message));
+                              }),
+          "actionAddClbit");
+    named(editMenu->addAction(tr("Remove Last Classical &Bit"), this,
+                              [this] {
+                                  if (auto e = m_document->removeLastClbit())
+                                      m_messageBar->showError(QString::fromStdString(e->message));
+                              }),
+          "actionRemoveClbit");
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = named(view->addAction(tr("Zoom &In"), m_view, &CircuitView::zoomIn), "actionZoomIn",
+                            QKeySequence::ZoomIn);
+    QAction* zoomOut = named(view->addAction(tr("Zoom &Out"), m_view, &CircuitView::zoomOut), "actionZoomOut",
+                             QKeySequence::ZoomOut);
+    named(view->addAction(tr("&Actual Size"), m_view, &CircuitView::resetZoom), "actionZoomReset",
+          QKeySequence(tr("Ctrl+0")));
+    named(view->addAction(tr("Zoom to &Fit"), m_view, &CircuitView::zoomToFit), "actionZoomFit",
+          QKeySequence(tr("Ctrl+9")));
+    view->addSeparator();
+    QAction* dark = named(view->addAction(tr("&Dark Theme")), "actionDarkTheme");
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Qpilot"), this, &MainWindow::showAbout);
@@ -155,10 +293,81 @@ void MainWindow::createActions()
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
+
+    tools->addAction(newAction);
+    tools->addAction(open);
+    tools->addAction(m_saveAction);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addAction(del);
+    tools->addSeparator();
+    tools->addAction(addQubit);
+    tools->addAction(removeQubit);
+    tools->addSeparator();
+    tools->addAction(zoomIn);
+    tools->addAction(zoomOut);
+}
+
+bool MainWindow::newCircuit(int qubits)
+{
+    if (!maybeSave())
+        return false;
+    m_document->newCircuit(qubits);
+    m_messageBar->dismiss();
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    switch (m_unsavedHandler ? m_unsavedHandler() : QMessageBox::Cancel) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    m_dark = dark;
+    if (auto* a = findChild<QAction*>(QStringLiteral("actionDarkTheme")); a && a->isChecked() != dark)
+        a->setChecked(dark);
+    QPalette p;
+    if (dark) {
+        if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
+            QApplication::setStyle(fusion);
+        p = QPalette(QColor(0x2b, 0x2d, 0x30));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
+        p.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+        p.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+        p.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
+        p.setColor(QPalette::Mid, QColor(0x6f, 0x73, 0x7a));
+        p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x30));
+        p.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
+        p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
+        for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7e, 0x85));
+    } else {
+        p = QApplication::style()->standardPalette();
+    }
+    QApplication::setPalette(p);
+    m_scene->refresh();
+    m_results->applyTheme();
+    QSettings().setValue(QStringLiteral("mainWindow/dark"), dark);
 }
 
 bool MainWindow::openFile(const QString& path)
 {
+    if (!maybeSave())
+        return false;
     if (const auto error = m_document->open(path)) {
         m_messageBar->showError(tr("Could not open %1\n%2")
                                     .arg(QFileInfo(path).fileName(),
@@ -166,6 +375,8 @@ bool MainWindow::openFile(const QString& path)
         return false;
     }
     m_messageBar->dismiss();
+    // Once the window has its size: show the whole circuit.
+    QTimer::singleShot(0, m_view, &CircuitView::zoomToFit);
     if (!m_document->filePath().isEmpty())
         RecentFiles::add(m_document->filePath());
     m_recentMenu->rebuild();
@@ -190,8 +401,8 @@ bool MainWindow::saveDocumentAs(const QString& path, CircuitFormat format)
 void MainWindow::updateFromDocument()
 {
     const bool has = m_document->hasCircuit();
-    setWindowTitle(has ? tr("%1 \u2014 Qpilot").arg(m_document->displayName())
-                       : tr("Qpilot"));
+    const QString star = m_document->isModified() ? QStringLiteral("*") : QString();
+    setWindowTitle(has ? tr("%1%2 \u2014 Qpilot").arg(m_document->displayName(), star) : tr("Qpilot"));
     m_saveAction->setEnabled(has);
     m_saveAsAction->setEnabled(has);
     m_fileLabel->setText(has ? m_document->displayName() : tr("No circuit"));
@@ -214,16 +425,14 @@ void MainWindow::showOpenDialog()
         openFile(path);
 }
 
-void MainWindow::save()
+bool MainWindow::save()
 {
-    if (m_document->filePath().isEmpty()) {
-        showSaveAsDialog();
-        return;
-    }
-    saveDocumentAs(m_document->filePath(), m_document->format());
+    if (m_document->filePath().isEmpty())
+        return showSaveAsDialog();
+    return saveDocumentAs(m_document->filePath(), m_document->format());
 }
 
-void MainWindow::showSaveAsDialog()
+bool MainWindow::showSaveAsDialog()
 {
     QFileDialog dialog(this, tr("Save Circuit As"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
@@ -243,13 +452,13 @@ void MainWindow::showSaveAsDialog()
     else
         dialog.selectFile(m_document->displayName());
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return;
+        return false;
     CircuitFormat format = CircuitFormat::Qasm3;
     for (const auto& [f, filter] : saveFilters()) {
         if (filter == dialog.selectedNameFilter())
             format = f;
     }
-    saveDocumentAs(dialog.selectedFiles().first(), format);
+    return saveDocumentAs(dialog.selectedFiles().first(), format);
 }
 
 void MainWindow::showAbout()
@@ -260,6 +469,10 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());

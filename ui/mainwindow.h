@@ -1,21 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/mainwindow.h — the workbench window. It only wires things together: the Document, the
-// panels (circuit text, metrics), the message bar, menus, status bar and settings.
+// circuit editor (central), the docks (palette, inspector, metrics, undo history, OpenQASM
+// source, results), the message bar, menus, toolbar, status bar, theme and settings.
 #pragma once
 
 #include "core/circuit/circuit_file.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
 
 class QLabel;
 
 namespace qpilot {
 
+class CircuitScene;
 class CircuitTextPanel;
+class CircuitView;
 class Document;
+class InspectorPanel;
 class MessageBar;
 class MetricsPanel;
+class PalettePanel;
 class RecentFilesMenu;
+class ResultsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -24,7 +33,20 @@ public:
     ~MainWindow() override;
 
     const Document* document() const { return m_document; }
+    Document* document() { return m_document; }
     MessageBar* messageBar() const { return m_messageBar; }
+    CircuitScene* scene() const { return m_scene; }
+    CircuitView* circuitView() const { return m_view; }
+    PalettePanel* palette() const { return m_palette; }
+    InspectorPanel* inspector() const { return m_inspector; }
+    CircuitTextPanel* sourcePanel() const { return m_textPanel; }
+    ResultsPanel* resultsPanel() const { return m_results; }
+    bool isDarkTheme() const { return m_dark; }
+
+    // What to do with unsaved changes before they would be lost (close, open, new). The
+    // default asks with a dialog; tests replace it. Save saves (Save As when untitled).
+    using UnsavedChangesHandler = std::function<QMessageBox::StandardButton()>;
+    void setUnsavedChangesHandler(UnsavedChangesHandler handler) { m_unsavedHandler = std::move(handler); }
 
 public slots:
     // Opens a circuit file (or a ":/examples/..." resource). On error the message bar shows
@@ -32,6 +54,9 @@ public slots:
     bool openFile(const QString& path);
     // Saves the document in `format` to `path` (atomically). Errors go to the message bar.
     bool saveDocumentAs(const QString& path, CircuitFormat format);
+    // A new untitled circuit (after the unsaved-changes check).
+    bool newCircuit(int qubits = 3);
+    void setDarkTheme(bool dark);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -39,23 +64,33 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void createDocks();
     void createActions();
     void updateFromDocument();
     void showOpenDialog();
-    void save();
-    void showSaveAsDialog();
+    bool save();
+    bool showSaveAsDialog();
     void showAbout();
+    // True when it is fine to drop the current document (saved, discarded or unmodified).
+    bool maybeSave();
 
     Document* m_document;
     MessageBar* m_messageBar;
+    CircuitScene* m_scene;
+    CircuitView* m_view;
+    PalettePanel* m_palette;
+    InspectorPanel* m_inspector;
     CircuitTextPanel* m_textPanel;
     MetricsPanel* m_metricsPanel;
+    ResultsPanel* m_results;
     RecentFilesMenu* m_recentMenu = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
     QLabel* m_fileLabel;
     QLabel* m_qubitsLabel;
     QLabel* m_depthLabel;
+    UnsavedChangesHandler m_unsavedHandler;
+    bool m_dark = false;
 };
 
 // Registers the compiled-in resources (icon, examples) of the qpilot_ui library.

@@ -6,6 +6,10 @@
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/document/document.h"
 #include "ui/document/recentfiles.h"
+#include "ui/editor/circuitscene.h"
+#include "ui/editor/circuitview.h"
+#include "ui/editor/palettepanel.h"
+#include "ui/results/resultspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/circuittextpanel.h"
 #include "ui/panels/metricspanel.h"
@@ -15,6 +19,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QTreeView>
+#include <QMessageBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -263,6 +271,14 @@ private slots:
         QTest::newRow("Save") << "actionSave" << "Ctrl+S";
         QTest::newRow("Save As") << "actionSaveAs" << "Ctrl+Shift+S";
         QTest::newRow("Quit") << "actionQuit" << "Ctrl+Q";
+        QTest::newRow("New") << "actionNew" << QKeySequence(QKeySequence::New).toString();
+        QTest::newRow("Undo") << "actionUndo" << QKeySequence(QKeySequence::Undo).toString();
+        QTest::newRow("Redo") << "actionRedo" << QKeySequence(QKeySequence::Redo).toString();
+        QTest::newRow("Delete") << "actionDelete" << QKeySequence(QKeySequence::Delete).toString();
+        QTest::newRow("Copy") << "actionCopy" << QKeySequence(QKeySequence::Copy).toString();
+        QTest::newRow("Paste") << "actionPaste" << QKeySequence(QKeySequence::Paste).toString();
+        QTest::newRow("Zoom in") << "actionZoomIn" << QKeySequence(QKeySequence::ZoomIn).toString();
+        QTest::newRow("Zoom out") << "actionZoomOut" << QKeySequence(QKeySequence::ZoomOut).toString();
     }
 
     void shortcuts()
@@ -342,6 +358,125 @@ private slots:
         QVERIFY(text.contains(QString::fromLatin1(qVersion())));
         AboutDialog dialog; // builds without a parent; not shown (modal)
         QVERIFY(dialog.findChild<QLabel*>("aboutText"));
+    }
+
+    void workbenchDocks()
+    {
+        MainWindow w;
+        for (const char* name : {"paletteDock", "inspectorDock", "metricsDock", "historyDock", "sourceDock", "resultsDock"})
+            QVERIFY2(w.findChild<QDockWidget*>(QLatin1String(name)), name);
+        QVERIFY(w.centralWidget()->isAncestorOf(w.circuitView()));
+    }
+
+    // The newcomer's path: build by drop, see results, undo everything, save, reopen.
+    void buildSaveReopen()
+    {
+        MainWindow w;
+        w.setUnsavedChangesHandler([] { return QMessageBox::Discard; });
+        QVERIFY(w.newCircuit(5));
+        QCOMPARE(w.windowTitle(), QStringLiteral("untitled.qasm \u2014 Qpilot"));
+        QVERIFY(!w.scene()->placeEntry("gate:h", 0, 0));
+        for (int q = 0; q < 4; ++q)
+            QVERIFY(!w.scene()->placeEntry("gate:cx", q, q + 1));
+        QCOMPARE(w.windowTitle(), QStringLiteral("untitled.qasm* \u2014 Qpilot"));
+        QTRY_VERIFY(w.resultsPanel()->lastResult() && w.resultsPanel()->lastResult()->numQubits == 5
+                    && w.resultsPanel()->lastResult()->ideal.size() == 32
+                    && std::abs(w.resultsPanel()->lastResult()->ideal[31] - 0.5) < 1e-12);
+        QVERIFY(w.sourcePanel()->text().contains(QLatin1String("cx q[3], q[4];")));
+        const Circuit built = w.document()->circuit();
+        QTemporaryDir dir;
+        const QString out = dir.filePath("ghz5.qasm");
+        QVERIFY(w.saveDocumentAs(out, CircuitFormat::Qasm3));
+        QCOMPARE(w.windowTitle(), QStringLiteral("ghz5.qasm \u2014 Qpilot"));
+        auto* undo = w.findChild<QAction*>("actionUndo");
+        while (undo->isEnabled())
+            undo->trigger();
+        QVERIFY(w.document()->circuit().ops.empty());
+        QCOMPARE(w.windowTitle(), QStringLiteral("ghz5.qasm* \u2014 Qpilot"));
+        QVERIFY(w.openFile(out)); // discards the undone state (handler)
+        QVERIFY(w.document()->circuit() == built);
+        QCOMPARE(w.windowTitle(), QStringLiteral("ghz5.qasm \u2014 Qpilot"));
+    }
+
+    void unsavedChangesPrompt()
+    {
+        MainWindow w;
+        int asked = 0;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        w.setUnsavedChangesHandler([&] {
+            ++asked;
+            return answer;
+        });
+        QVERIFY(w.newCircuit(2));
+        QCOMPARE(asked, 0); // nothing to lose yet
+        QVERIFY(!w.scene()->placeEntry("gate:x", 0, 0));
+        QVERIFY(!w.newCircuit(3)); // cancelled
+        QCOMPARE(asked, 1);
+        QCOMPARE(w.document()->circuit().ops.size(), std::size_t(1));
+        QVERIFY(!w.openFile(fixture("bell.qasm")));
+        QCOMPARE(asked, 2);
+        w.show();
+        QVERIFY(!w.close()); // close refused too
+        QVERIFY(w.isVisible());
+        answer = QMessageBox::Discard;
+        QVERIFY(w.openFile(fixture("bell.qasm")));
+        QCOMPARE(asked, 4);
+        QVERIFY(w.close());
+    }
+
+    void badSourceShowsErrorAndKeepsDiagram()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(fixture("bell.qasm")));
+        const Circuit before = w.document()->circuit();
+        w.sourcePanel()->setSourceText(QStringLiteral("OPENQASM 3.0;\nqubit[2] q;\nbogus q[0];\n"));
+        QVERIFY(w.messageBar()->isVisibleTo(&w));
+        QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY2(w.messageBar()->text().contains(QLatin1String(":3:")), qPrintable(w.messageBar()->text()));
+        QVERIFY(w.document()->circuit() == before);
+        QCOMPARE(w.scene()->selectedOperations().size(), std::size_t(0));
+        QVERIFY(w.scene()->itemForOperation(int(before.ops.size()) - 1) != nullptr); // diagram still drawn
+        w.sourcePanel()->setSourceText(QStringLiteral("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nh q[1];\n"));
+        QVERIFY(!w.messageBar()->isVisibleTo(&w));
+        QCOMPARE(w.document()->circuit().ops.size(), std::size_t(1));
+    }
+
+    void paletteSearchAndActivate()
+    {
+        MainWindow w;
+        QVERIFY(w.newCircuit(2));
+        w.palette()->searchBox()->setText(QStringLiteral("controlled z"));
+        QAbstractItemModel* shown = w.palette()->tree()->model();
+        QStringList found;
+        for (int g = 0; g < shown->rowCount(); ++g) {
+            const QModelIndex group = shown->index(g, 0);
+            for (int r = 0; r < shown->rowCount(group); ++r)
+                found << shown->index(r, 0, group).data().toString();
+        }
+        QVERIFY2(found.contains(QStringLiteral("cz")), qPrintable(found.join(',')));
+        QVERIFY(!found.contains(QStringLiteral("h")));
+        // Activating an entry (double-click / Enter) appends it.
+        const QModelIndex group = shown->index(0, 0);
+        QModelIndex cz;
+        for (int r = 0; r < shown->rowCount(group); ++r) {
+            if (shown->index(r, 0, group).data().toString() == QLatin1String("cz"))
+                cz = shown->index(r, 0, group);
+        }
+        QVERIFY(cz.isValid());
+        emit w.palette()->tree()->activated(cz);
+        QCOMPARE(w.document()->circuit().ops.size(), std::size_t(1));
+        QCOMPARE(std::get<GateOp>(w.document()->circuit().ops.front().op).kind, GateKind::CZ);
+    }
+
+    void darkTheme()
+    {
+        MainWindow w;
+        const QColor light = QApplication::palette().color(QPalette::Window);
+        w.setDarkTheme(true);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.3);
+        QVERIFY(QSettings().value("mainWindow/dark").toBool());
+        w.setDarkTheme(false);
+        QCOMPARE(QApplication::palette().color(QPalette::Window).lightnessF() > 0.5, light.lightnessF() > 0.5);
     }
 };
 

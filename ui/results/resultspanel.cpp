@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/results/resultspanel.cpp — the live results dock (see resultspanel.h).
+#include "ui/results/resultspanel.h"
+
+#include "core/device/device.h"
+#include "ui/document/document.h"
+#include "ui/results/amplitudemodel.h"
+#include "ui/results/expectationmodel.h"
+#include "ui/results/qubitmodel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace qpilot {
+
+namespace {
+
+const QColor kIdeal(0x1e, 0x88, 0xe5);
+const QColor kNoisy(0xfb, 0x8c, 0x00);
+const QColor kSampled(0x43, 0xa0, 0x47);
+
+void styleAxes(QCustomPlot* plot)
+{
+    const QPalette pal = plot->palette();
+    const QColor text = pal.color(QPalette::WindowText);
+    plot->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(pal.color(QPalette::Mid), 0, Qt::DotLine));
+    }
+    plot->legend->setBrush(pal.color(QPalette::Base));
+    plot->legend->setTextColor(text);
+    plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
+}
+
+QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& color)
+{
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setName(name);
+    bars->setPen(QPen(color.darker(130)));
+    bars->setBrush(color);
+    return bars;
+}
+
+} // namespace
+
+ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_simulator(new LiveSimulator(this)), m_amplitudes(new AmplitudeModel(this)),
+      m_qubits(new QubitModel(this)), m_expectations(new ExpectationModel(this)), m_observables(new QLineEdit(this)),
+      m_debounce(new QTimer(this)), m_device(new QComboBox(this)), m_shots(new QSpinBox(this)),
+      m_seed(new QSpinBox(this)), m_status(new QLabel(this)), m_histogram(new QCustomPlot(this)),
+      m_marginals(new QCustomPlot(this)), m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("resultsPanel"));
+    m_device->setObjectName(QStringLiteral("deviceBox"));
+    m_device->addItem(tr("Ideal (no device)"), QString());
+    for (const DeviceProfile& d : builtinDevices()) {
+        m_device->addItem(QString::fromStdString(d.id), QString::fromStdString(d.id));
+        m_device->setItemData(m_device->count() - 1,
+                              tr("%1 \u2014 %2 qubits").arg(QString::fromStdString(d.name)).arg(d.numQubits),
+                              Qt::ToolTipRole);
+    }
+    m_device->setToolTip(tr("Add a device's noise (density matrix up to %1 qubits, trajectories beyond) "
+                            "and its transpiled success probability")
+                             .arg(LiveSimulator::kDensityMaxQubits));
+    m_shots->setObjectName(QStringLiteral("shotsBox"));
+    m_shots->setRange(0, 1000000);
+    m_shots->setValue(1024);
+    m_shots->setSingleStep(256);
+    m_shots->setToolTip(tr("Sampled shots (0: none)"));
+    m_seed->setObjectName(QStringLiteral("seedBox"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(1);
+    m_seed->setToolTip(tr("Seed of every random draw (same seed, same counts)"));
+    m_status->setObjectName(QStringLiteral("resultsStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Device:"), this));
+    controls->addWidget(m_device);
+    controls->addSpacing(8);
+    controls->addWidget(new QLabel(tr("Shots:"), this));
+    controls->addWidget(m_shots);
+    controls->addWidget(new QLabel(tr("Seed:"), this));
+    controls->addWidget(m_seed);
+    controls->addSpacing(8);
+    controls->addWidget(m_status, 1);
+
+    m_histogram->setObjectName(QStringLiteral("histogram"));
+    m_histogram->setMinimumHeight(100);
+    m_histogram->legend->setVisible(true);
+    // The legend sits in its own row above the bars so it never hides one.
+    m_histogram->plotLayout()->insertRow(0);
+    m_histogram->plotLayout()->addElement(0, 0, m_histogram->legend);
+    m_histogram->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_histogram->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_histogram->legend->setMargins(QMargins(4, 2, 4, 2));
+    m_histogram->yAxis->setLabel(tr("Probability"));
+    styleAxes(m_histogram);
+    m_marginals->setObjectName(QStringLiteral("marginalsPlot"));
+    m_marginals->yAxis->setLabel(tr("P(1)"));
+    styleAxes(m_marginals);
+
+    m_table->setObjectName(QStringLiteral("amplitudesTable"));
+    m_table->setModel(m_amplitudes);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(false);
+
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(m_table, tr("Amplitudes"));
+    tabs->addTab(m_marginals, tr("Marginals"));
+    auto* qubitTable = new QTableView(this);
+    qubitTable->setObjectName(QStringLiteral("qubitTable"));
+    qubitTable->setModel(m_qubits);
+    qubitTable->verticalHeader()->hide();
+    qubitTable->verticalHeader()->setDefaultSectionSize(qubitTable->fontMetrics().height() + 4);
+    qubitTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    tabs->addTab(qubitTable, tr("Bloch vectors"));
+    auto* expectations = new QWidget(this);
+    auto* expectationLayout = new QVBoxLayout(expectations);
+    expectationLayout->setContentsMargins(2, 2, 2, 2);
+    m_observables->setObjectName(QStringLiteral("observablesEdit"));
+    m_observables->setPlaceholderText(tr("Pauli strings, comma separated: Z0 Z1, X0 X1, Y2"));
+    m_observables->setClearButtonEnabled(true);
+    auto* expectationTable = new QTableView(expectations);
+    expectationTable->setObjectName(QStringLiteral("expectationTable"));
+    expectationTable->setModel(m_expectations);
+    expectationTable->verticalHeader()->hide();
+    expectationTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    expectationTable->horizontalHeader()->setStretchLastSection(true);
+    expectationLayout->addWidget(m_observables);
+    expectationLayout->addWidget(expectationTable, 1);
+    tabs->addTab(expectations, tr("Expectations"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_histogram);
+    split->addWidget(tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({540, 460});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addLayout(controls);
+    layout->addWidget(split, 1);
+
+    // Preferences: the last device, shots and seed.
+    QSettings settings;
+    const int deviceIndex = m_device->findData(settings.value(QStringLiteral("results/device")).toString());
+    m_device->setCurrentIndex(std::max(deviceIndex, 0));
+    m_shots->setValue(settings.value(QStringLiteral("results/shots"), 1024).toInt());
+    m_seed->setValue(settings.value(QStringLiteral("results/seed"), 1).toInt());
+    m_observables->setText(settings.value(QStringLiteral("results/observables"), QStringLiteral("Z0 Z1")).toString());
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, [this] {
+        if (m_trailingRun)
+            runNow();
+    });
+    connect(m_document, &Document::circuitChanged, this, &ResultsPanel::scheduleRun);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &ResultsPanel::scheduleRun);
+    connect(m_shots, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
+    connect(m_seed, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
+    connect(m_observables, &QLineEdit::editingFinished, this, &ResultsPanel::scheduleRun);
+    connect(m_simulator, &LiveSimulator::resultReady, this, &ResultsPanel::showResult);
+    connect(m_simulator, &LiveSimulator::started, this, [this] { m_status->setText(tr("Simulating\u2026")); });
+    plotHistogram(LiveSimResult{});
+}
+
+QString ResultsPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void ResultsPanel::applyTheme()
+{
+    for (QCustomPlot* plot : {m_histogram, m_marginals}) {
+        plot->setPalette(QApplication::palette());
+        styleAxes(plot);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ResultsPanel::scheduleRun()
+{
+    // Leading edge: an edit after a quiet spell runs at once; edits that follow within the
+    // debounce window coalesce into one run when it closes.
+    if (!m_debounce->isActive() && (!m_sinceRun.isValid() || m_sinceRun.elapsed() >= kDebounceMs)) {
+        runNow();
+        m_trailingRun = false;
+        m_debounce->start();
+        return;
+    }
+    m_trailingRun = true;
+    m_debounce->start();
+}
+
+void ResultsPanel::runNow()
+{
+    m_trailingRun = false;
+    if (!m_document->hasCircuit())
+        return;
+    m_sinceRun.start();
+    LiveSimRequest request;
+    request.circuit = m_document->circuit();
+    request.deviceId = m_device->currentData().toString();
+    request.shots = m_shots->value();
+    request.seed = quint64(m_seed->value());
+    for (const QString& term : m_observables->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!term.trimmed().isEmpty())
+            request.observables.push_back(term.trimmed().toStdString());
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("results/observables"), m_observables->text());
+    settings.setValue(QStringLiteral("results/device"), request.deviceId);
+    settings.setValue(QStringLiteral("results/shots"), request.shots);
+    settings.setValue(QStringLiteral("results/seed"), m_seed->value());
+    m_simulator->request(std::move(request));
+}
+
+void ResultsPanel::showResult(const LiveSimResult& result)
+{
+    m_last = result;
+    if (!result.error.isEmpty()) {
+        m_status->setText(result.error);
+        m_amplitudes->clear();
+        m_qubits->setData({}, {}, false);
+        m_expectations->setExpectations({});
+        plotHistogram(LiveSimResult{});
+        emit updated();
+        return;
+    }
+    QStringList parts;
+    parts << tr("%1 qubits, %2 ms").arg(result.numQubits).arg(result.seconds * 1e3, 0, 'f', 1);
+    if (!result.deviceId.isEmpty()) {
+        if (!result.noiseError.isEmpty())
+            parts << tr("noise: %1").arg(result.noiseError);
+        else
+            parts << tr("noise: %1").arg(result.noisyMethod);
+        parts << (result.successProbability
+                      ? tr("estimated success %1 %").arg(*result.successProbability * 100, 0, 'f', 1)
+                      : tr("success probability unknown (%1)").arg(result.successNote));
+    }
+    if (result.shots > 0)
+        parts << tr("%1 shots, seed %2").arg(result.shots).arg(result.seed);
+    if (!result.note.isEmpty())
+        parts << result.note;
+    m_status->setText(parts.join(QStringLiteral(" \u00b7 ")));
+    if (result.amplitudes.empty())
+        m_amplitudes->clear();
+    else
+        m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
+    m_qubits->setData(result.marginals, result.bloch, result.overClassicalBits);
+    m_expectations->setExpectations(result.expectations);
+    plotHistogram(result);
+    plotMarginals(result);
+    emit updated();
+}
+
+void ResultsPanel::plotHistogram(const LiveSimResult& result)
+{
+    m_histogram->clearPlottables();
+    m_labels.clear();
+    const std::size_t states = result.ideal.size();
+    const std::vector<quint64>& shown = result.shownStates;
+    // Sampled frequencies of the shown states only (counts has at most `shots` keys).
+    std::vector<double> sampled;
+    if (result.shots > 0 && !result.counts.empty()) {
+        sampled.assign(shown.size(), 0.0);
+        for (const auto& [key, count] : result.counts) {
+            quint64 index = 0;
+            for (char ch : key)
+                index = (index << 1) | (ch == '1' ? 1u : 0u);
+            const auto it = std::lower_bound(shown.begin(), shown.end(), index);
+            if (it != shown.end() && *it == index)
+                sampled[std::size_t(it - shown.begin())] += double(count) / result.shots;
+        }
+    }
+    const int series = 1 + (result.noisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1);
+    const double width = 0.8 / series;
+    auto* group = new QCPBarsGroup(m_histogram);
+    group->setSpacingType(QCPBarsGroup::stAbsolute);
+    group->setSpacing(1);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QVector<double> keys;
+    double top = 0.05;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        keys << double(k);
+        m_labels << bitString(shown[k], result.bits);
+        ticker->addTick(double(k), m_labels.back());
+    }
+    // `values` is indexed by basis state, or by position in `shown` when `byPosition`.
+    auto addSeries = [&](const QString& name, const QColor& color, const std::vector<double>& values,
+                         bool byPosition = false) {
+        QCPBars* bars = makeBars(m_histogram, name, color);
+        bars->setWidth(width);
+        QVector<double> v;
+        for (std::size_t k = 0; k < shown.size(); ++k) {
+            const double value = values[byPosition ? k : shown[k]];
+            v << value;
+            top = std::max(top, value);
+        }
+        bars->setData(keys, v, true);
+        bars->setBarsGroup(group);
+    };
+    if (states > 0) {
+        addSeries(tr("Ideal"), kIdeal, result.ideal);
+        if (!result.noisy.empty())
+            addSeries(tr("Noisy (%1)").arg(result.deviceId), kNoisy, result.noisy);
+        if (!sampled.empty())
+            addSeries(tr("Sampled"), kSampled, sampled, true);
+    }
+    m_histogram->legend->setVisible(states > 0);
+    m_histogram->xAxis->setTicker(ticker);
+    m_histogram->xAxis->setTickLabelRotation(result.bits > 3 && shown.size() > 8 ? 60 : 0);
+    m_histogram->xAxis->setSubTicks(false);
+    m_histogram->xAxis->setTickLength(0, 3);
+    m_histogram->xAxis->setRange(-0.6, std::max<double>(shown.size(), 1) - 0.4);
+    m_histogram->xAxis->setLabel(states == 0 ? QString()
+                                 : states > shown.size()
+                                     ? tr("top %1 of %2 outcomes (%3 0 rightmost)")
+                                           .arg(shown.size())
+                                           .arg(states)
+                                           .arg(result.overClassicalBits ? tr("bit") : tr("qubit"))
+                                     : tr("outcome (%1 0 rightmost)").arg(result.overClassicalBits ? tr("bit") : tr("qubit")));
+    m_histogram->yAxis->setRange(0, std::min(1.05, top * 1.15));
+    m_histogram->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ResultsPanel::plotMarginals(const LiveSimResult& result)
+{
+    m_marginals->clearPlottables();
+    QCPBars* bars = makeBars(m_marginals, tr("P(1)"), kIdeal);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QVector<double> keys, values;
+    for (std::size_t b = 0; b < result.marginals.size(); ++b) {
+        keys << double(b);
+        values << result.marginals[b];
+        ticker->addTick(double(b), (result.overClassicalBits ? QStringLiteral("c%1") : QStringLiteral("q%1")).arg(b));
+    }
+    bars->setData(keys, values, true);
+    bars->setWidth(0.6);
+    m_marginals->xAxis->setTicker(ticker);
+    m_marginals->xAxis->setSubTicks(false);
+    m_marginals->xAxis->setRange(-0.6, std::max<double>(double(result.marginals.size()), 1) - 0.4);
+    m_marginals->yAxis->setRange(0, 1.05);
+    m_marginals->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace qpilot

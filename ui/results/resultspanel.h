@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/results/resultspanel.h — the live results dock: device selector (none or a shipped
+// device), shots and seed; a probability histogram (ideal, noisy beside it, sampled
+// frequencies; the top kTopK outcomes when there are more), the amplitudes table with phase
+// colours, per-qubit marginals and Bloch vectors, and expectation values of Pauli strings the
+// user types. A circuit change after a quiet spell re-runs the LiveSimulator at once; further
+// changes within kDebounceMs coalesce into one run at the end of that window.
+#pragma once
+
+#include "ui/results/livesimulator.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace qpilot {
+
+class AmplitudeModel;
+class ExpectationModel;
+class QubitModel;
+class Document;
+
+class ResultsPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kDebounceMs = 30;
+    static constexpr int kTopK = LiveSimulator::kTopStates;
+
+    explicit ResultsPanel(Document* document, QWidget* parent = nullptr);
+
+    LiveSimulator* simulator() const { return m_simulator; }
+    AmplitudeModel* amplitudeModel() const { return m_amplitudes; }
+    QubitModel* qubitModel() const { return m_qubits; }
+    ExpectationModel* expectationModel() const { return m_expectations; }
+    // Comma-separated Pauli strings whose expectation values are shown.
+    QLineEdit* observablesEdit() const { return m_observables; }
+    QCustomPlot* histogram() const { return m_histogram; }
+    QCustomPlot* marginalsPlot() const { return m_marginals; }
+    QComboBox* deviceBox() const { return m_device; }
+    QSpinBox* shotsBox() const { return m_shots; }
+    QSpinBox* seedBox() const { return m_seed; }
+    QString statusText() const;
+    const std::optional<LiveSimResult>& lastResult() const { return m_last; }
+    // Bitstrings on the histogram's x axis, left to right.
+    QStringList histogramLabels() const { return m_labels; }
+
+    // Starts a run now (the debounce timer calls this).
+    void runNow();
+    // Restyles the plots after a palette change.
+    void applyTheme();
+
+signals:
+    void updated();
+
+private:
+    void scheduleRun();
+    void showResult(const LiveSimResult& result);
+    void plotHistogram(const LiveSimResult& result);
+    void plotMarginals(const LiveSimResult& result);
+
+    Document* m_document;
+    LiveSimulator* m_simulator;
+    AmplitudeModel* m_amplitudes;
+    QubitModel* m_qubits;
+    ExpectationModel* m_expectations;
+    QLineEdit* m_observables;
+    QTimer* m_debounce;
+    QComboBox* m_device;
+    QSpinBox* m_shots;
+    QSpinBox* m_seed;
+    QLabel* m_status;
+    QCustomPlot* m_histogram;
+    QCustomPlot* m_marginals;
+    QTableView* m_table;
+    std::optional<LiveSimResult> m_last;
+    QElapsedTimer m_sinceRun;
+    bool m_trailingRun = false;
+    QStringList m_labels;
+};
+
+} // namespace qpilot
