@@ -61,6 +61,27 @@ struct ModelReport {
 // than folds, mismatched feature counts.
 Result<ModelReport> trainBaseline(BaselineKind kind, const Samples& train, const Samples& test, const TrainOptions& options);
 
+// Nested stratified cross-validation of a tuned baseline — the protocol behind the accuracies
+// the literature quotes for the UCI datasets (k-fold CV accuracy), with the tuning inside:
+// `data` is split into `outerFolds` stratified folds (seed inner.seed); for each outer fold the
+// baseline is tuned by the same inner inner.folds-fold grid search as trainBaseline() on the
+// other folds only, refitted on them and scored on the held-out fold. Every row is predicted
+// exactly once by a model that never saw it, not even during tuning.
+struct CrossValidationReport {
+    std::string model;
+    int outerFolds = 0;
+    int innerFolds = 0;
+    int rows = 0;
+    int correct = 0;                                   // rows predicted correctly
+    double accuracy = 0;                               // correct / rows (pooled over the folds)
+    std::vector<double> foldAccuracy;                  // per outer fold
+    std::vector<std::vector<HyperParameter>> foldBest; // the point each outer fold's tuning chose
+    double seconds = 0;
+};
+// Errors: empty or unlabelled data, one class, a class smaller than outerFolds, or (inner) a
+// class with fewer training rows than inner.folds.
+Result<CrossValidationReport> nestedCrossValidation(BaselineKind kind, const Samples& data, int outerFolds, const TrainOptions& inner);
+
 // A fitted baseline with fixed hyper-parameters (no tuning), for tests and benchmarks:
 // returns the scores (rows × classes, row-major; higher = more likely) of `test`.
 // `params` as in the grid: logistic {C}; svm {C, gamma (≤ 0 = "scale")}; mlp {hidden, alpha}.
