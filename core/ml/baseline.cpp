@@ -1,5 +1,6 @@
-// core/ml/baseline.cpp — the cross-validated grid search, final fit, test metrics, timing and
-// throughput of the classical baselines (the models themselves are in baseline_models.cpp).
+// core/ml/baseline.cpp — the grids and cross-validated grid search, final fit, test metrics,
+// timing and throughput of the classical baselines, and their nested cross-validation (the
+// models themselves are in baseline_models.cpp).
 #include "core/ml/baseline.h"
 
 #include "core/ml/baseline_models.h"

@@ -1,9 +1,11 @@
 // core/ml/baseline.h — the tuned classical baselines every quantum model is scored against:
 // logistic regression (multinomial, L2, Newton), RBF-kernel SVM (libsvm C-SVC, one-vs-one)
 // and a one-hidden-layer MLP (Adam, seeded). Each is tuned by a stratified k-fold
-// cross-validated grid search on the training set only, refitted on the whole training set
-// and scored on the test set; the report carries the grid, the best point, the test metrics,
-// training time and measured inference throughput. Features are standardised inside each model
+// cross-validated grid search on the training set only (ties go to the first, i.e. simplest,
+// grid point), refitted on the whole training set and scored on the test set; the report
+// carries the grid, the best point, the test metrics, training time and measured inference
+// throughput. nestedCrossValidation() estimates a tuned baseline's accuracy by nested
+// stratified k-fold CV (grids and tie rule: docs/datasets.md). Features are standardised inside each model
 // (fitted on the rows it trains on), so no statistics leak from validation or test rows.
 #pragma once
 
