@@ -1,5 +1,6 @@
-// core/ml/baseline.cpp — the cross-validated grid search, final fit, test metrics, timing and
-// throughput of the classical baselines (the models themselves are in baseline_models.cpp).
+// core/ml/baseline.cpp — the grids and cross-validated grid search, final fit, test metrics,
+// timing and throughput of the classical baselines, and their nested cross-validation (the
+// models themselves are in baseline_models.cpp).
 #include "core/ml/baseline.h"
 
 #include "core/ml/baseline_models.h"
@@ -17,6 +18,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Two grid points whose mean validation accuracies differ by less than this are tied.
+constexpr double kTieTolerance = 1e-9;
+
 double secondsSince(Clock::time_point t0)
 {
     return std::chrono::duration<double>(Clock::now() - t0).count();
@@ -29,19 +33,35 @@ struct Grid {
     std::function<std::vector<HyperParameter>(const std::vector<double>&, const Samples&)> describe;
 };
 
+// Half-decade log grid 10^(lo/2) … 10^(hi/2), ascending, with values rounded to 3 significant
+// digits as shown (0.001, 0.00316, 0.01, …).
+std::vector<double> halfDecades(int lo, int hi)
+{
+    std::vector<double> out;
+    for (int e = lo; e <= hi; ++e)
+        out.push_back(QString::number(std::pow(10.0, e / 2.0), 'g', 3).toDouble());
+    return out;
+}
+
+// Grids are ordered from the simplest model to the most flexible (ties go to the first, see
+// trainBaseline): logistic by ascending C (strongest L2 penalty first); SVM by ascending C, then
+// γ = scale (the customary default) first and the explicit γ ascending (smoothest kernel first);
+// MLP by ascending hidden size, then descending α (strongest penalty first).
 Grid gridFor(BaselineKind kind)
 {
     Grid g;
     switch (kind) {
     case BaselineKind::Logistic:
-        for (double c : {0.01, 0.1, 1.0, 10.0, 100.0})
+        for (double c : halfDecades(-6, 6)) // 0.001 … 1000, 13 points
             g.points.push_back({c});
         g.describe = [](const std::vector<double>& p, const Samples&) { return std::vector<HyperParameter>{{"C", num(p[0])}}; };
         break;
     case BaselineKind::Svm:
-        for (double c : {0.1, 1.0, 10.0, 100.0})
-            for (double gamma : {0.0, 0.001, 0.01, 0.1, 1.0})
+        for (double c : halfDecades(-2, 6)) { // C: 0.1 … 1000, 9 points
+            g.points.push_back({c, 0.0});     // γ = scale
+            for (double gamma : halfDecades(-6, 2)) // γ: 0.001 … 10, 9 points
                 g.points.push_back({c, gamma});
+        }
         g.describe = [](const std::vector<double>& p, const Samples& train) {
             const std::string gamma = p[1] > 0 ? num(p[1]) : "scale (" + num(detail::svmScaleGamma(train)) + ")";
             return std::vector<HyperParameter>{{"C", num(p[0])}, {"gamma", gamma}};
@@ -49,7 +69,7 @@ Grid gridFor(BaselineKind kind)
         break;
     case BaselineKind::Mlp:
         for (double hidden : {8.0, 32.0})
-            for (double alpha : {1e-4, 1e-2, 1.0})
+            for (double alpha : {10.0, 1.0, 0.1, 0.01, 1e-4})
                 g.points.push_back({hidden, alpha});
         g.describe = [](const std::vector<double>& p, const Samples&) {
             return std::vector<HyperParameter>{{"hidden", num(p[0])}, {"alpha", num(p[1])}};
@@ -144,31 +164,32 @@ Result<std::vector<double>> fitAndScore(BaselineKind kind, const Samples& train,
     return fit(kind, train, params, seed)->scores(test);
 }
 
-Result<ModelReport> trainBaseline(BaselineKind kind, const Samples& train, const Samples& test, const TrainOptions& options)
+namespace {
+
+struct Tuned {
+    std::vector<GridPoint> grid;
+    std::size_t best = 0;
+    std::vector<double> bestPoint;
+};
+
+// The grid search on `train`: every grid point's mean validation accuracy over a stratified
+// k-fold partition (seed options.seed; fold f's model seeded options.seed + f). The best point
+// is the first in grid order whose mean is within 1e-9 of the maximum — the grids are ordered
+// from the simplest model to the most flexible, so ties go to the simplest (smaller C, larger
+// penalty, smoother kernel, fewer hidden units).
+Result<Tuned> tune(BaselineKind kind, const Samples& train, const TrainOptions& options)
 {
-    if (Error e = checkSets(train, test); !e.message.empty())
-        return e;
     auto folds = stratifiedKFold(train, options.folds, options.seed);
     if (!folds)
         return folds.error();
-
-    ModelReport report;
-    report.model = baselineKey(kind);
-    report.description = describe(kind);
-    report.folds = options.folds;
-    report.trainRows = train.rows;
-    report.testRows = test.rows;
-
-    // Grid search: mean validation accuracy over the folds; the first best point wins ties
-    // (grids are ordered from the most to the least regularised where that applies).
     const Grid grid = gridFor(kind);
-    const auto t0 = Clock::now();
-    int best = 0;
     std::vector<Samples> foldTrain, foldTest;
     for (const Fold& f : *folds) {
         foldTrain.push_back(subset(train, f.trainIndex));
         foldTest.push_back(subset(train, f.testIndex));
     }
+    Tuned t;
+    double bestCv = -1;
     for (std::size_t i = 0; i < grid.points.size(); ++i) {
         std::vector<double> acc;
         for (std::size_t f = 0; f < foldTrain.size(); ++f) {
@@ -183,15 +204,41 @@ Result<ModelReport> trainBaseline(BaselineKind kind, const Samples& train, const
         for (double a : acc)
             gp.cvStd += (a - gp.cvAccuracy) * (a - gp.cvAccuracy);
         gp.cvStd = std::sqrt(gp.cvStd / static_cast<double>(acc.size()));
-        report.grid.push_back(gp);
-        if (gp.cvAccuracy > report.grid[static_cast<std::size_t>(best)].cvAccuracy)
-            best = static_cast<int>(i);
+        if (gp.cvAccuracy > bestCv + kTieTolerance) {
+            bestCv = gp.cvAccuracy;
+            t.best = i;
+        }
+        t.grid.push_back(std::move(gp));
     }
+    t.bestPoint = grid.points[t.best];
+    return t;
+}
+
+} // namespace
+
+Result<ModelReport> trainBaseline(BaselineKind kind, const Samples& train, const Samples& test, const TrainOptions& options)
+{
+    if (Error e = checkSets(train, test); !e.message.empty())
+        return e;
+
+    ModelReport report;
+    report.model = baselineKey(kind);
+    report.description = describe(kind);
+    report.folds = options.folds;
+    report.trainRows = train.rows;
+    report.testRows = test.rows;
+
+    const auto t0 = Clock::now();
+    auto tuned = tune(kind, train, options);
+    if (!tuned)
+        return tuned.error();
     report.tuneSeconds = secondsSince(t0);
-    report.best = report.grid[static_cast<std::size_t>(best)].params;
+    report.grid = tuned->grid;
+    report.best = report.grid[tuned->best].params;
+    const std::vector<double>& bestPoint = tuned->bestPoint;
 
     const auto t1 = Clock::now();
-    const auto model = fit(kind, train, grid.points[static_cast<std::size_t>(best)], options.seed);
+    const auto model = fit(kind, train, bestPoint, options.seed);
     report.fitSeconds = secondsSince(t1);
 
     // Inference throughput: score the test set repeatedly for at least 20 ms.
@@ -208,6 +255,43 @@ Result<ModelReport> trainBaseline(BaselineKind kind, const Samples& train, const
 
     report.predictions = predictFromScores(scores, train.classes);
     report.metrics = computeMetrics(test.y, report.predictions, scores, train.classes);
+    return report;
+}
+
+Result<CrossValidationReport> nestedCrossValidation(BaselineKind kind, const Samples& data, int outerFolds, const TrainOptions& inner)
+{
+    if (data.rows == 0)
+        return Error("the data set must not be empty");
+    if (data.classes < 2)
+        return Error("a classifier needs at least two classes");
+    if (static_cast<int>(data.y.size()) != data.rows)
+        return Error("every row must be labelled");
+    auto folds = stratifiedKFold(data, outerFolds, inner.seed);
+    if (!folds)
+        return folds.error();
+    const auto t0 = Clock::now();
+    CrossValidationReport report;
+    report.model = baselineKey(kind);
+    report.outerFolds = outerFolds;
+    report.innerFolds = inner.folds;
+    report.rows = data.rows;
+    for (const Fold& f : *folds) {
+        const Samples train = subset(data, f.trainIndex);
+        const Samples test = subset(data, f.testIndex);
+        auto tuned = tune(kind, train, inner);
+        if (!tuned)
+            return Error("outer fold " + std::to_string(report.foldAccuracy.size() + 1) + ": " + tuned.error().message);
+        const auto model = fit(kind, train, tuned->bestPoint, inner.seed);
+        const std::vector<int> predicted = predictFromScores(model->scores(test), data.classes);
+        int correct = 0;
+        for (std::size_t i = 0; i < predicted.size(); ++i)
+            correct += predicted[i] == test.y[i] ? 1 : 0;
+        report.correct += correct;
+        report.foldAccuracy.push_back(static_cast<double>(correct) / static_cast<double>(test.rows));
+        report.foldBest.push_back(tuned->grid[tuned->best].params);
+    }
+    report.accuracy = static_cast<double>(report.correct) / static_cast<double>(data.rows);
+    report.seconds = secondsSince(t0);
     return report;
 }
 
