@@ -15,8 +15,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <numeric>
 #include <sstream>
 
 namespace qpilot::cli {
@@ -606,8 +608,18 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
         }
         if (r.grid.empty())
             continue;
-        out << "  grid (mean CV accuracy +- std over the folds; * = chosen):\n";
-        for (const ml::GridPoint& g : r.grid) {
+        // The best few points by mean CV accuracy (grid order breaks ties, so the chosen point,
+        // the first of the best, is always listed); every point is in --json.
+        constexpr std::size_t kShownGridPoints = 5;
+        std::vector<std::size_t> order(r.grid.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return r.grid[a].cvAccuracy > r.grid[b].cvAccuracy; });
+        const std::size_t shown = std::min(kShownGridPoints, order.size());
+        out << "  grid: " << r.grid.size() << " points; the best " << shown
+            << " by mean CV accuracy +- std over the folds (* = chosen; all points in --json):\n";
+        for (std::size_t k = 0; k < shown; ++k) {
+            const ml::GridPoint& g = r.grid[order[k]];
             std::string params;
             for (const ml::HyperParameter& p : g.params)
                 params += (params.empty() ? "" : ", ") + p.name + "=" + p.value;

@@ -97,8 +97,9 @@ private slots:
         QVERIFY(r.out.contains("split     105 train / 45 test, stratified"));
         QVERIFY(r.out.contains(QRegularExpression("\\nlogistic +0\\.\\d{4} +0\\.\\d{4} +0\\.\\d{4} +\\d\\.\\d{4}")));
         QVERIFY(r.out.contains("confusion matrix (rows = true, columns = predicted)"));
-        // The grid is logged, one line per point, with exactly one chosen point.
-        QCOMPARE(r.out.count(QRegularExpression("\\n  [ *] C=")), 13); // C = 0.001 … 1000, half-decades
+        // The text shows the grid's size and its best 5 points, the chosen one among them.
+        QVERIFY(r.out.contains("grid: 13 points; the best 5")); // C = 0.001 … 1000, half-decades
+        QCOMPARE(r.out.count(QRegularExpression("\\n  [ *] C=")), 5);
         QCOMPARE(r.out.count(QRegularExpression("\\n  \\* C=")), 1);
     }
 
