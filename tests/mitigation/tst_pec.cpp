@@ -4,6 +4,7 @@
 // errors of the ideal value and beats the noisy bias (GHZ and a random circuit, exact and shot
 // runs), the γ² cap refuses with the number, and seeded runs repeat.
 #include "core/mitigation/mitigation.h"
+#include "mitigation/fixtures.h"
 
 #include "support/random_circuit.h"
 
@@ -14,25 +15,10 @@
 using namespace qpilot;
 using namespace qpilot::mitigation;
 
+using qpilot::test::ghz;
+using qpilot::test::depolarizingModel;
+
 namespace {
-
-NoiseModel depolarizingModel(double e1, double e2)
-{
-    NoiseModel m;
-    m.setDefault1q({depolarizing(1, e1)});
-    m.setDefault2q({depolarizing(2, e2)});
-    return m;
-}
-
-Circuit ghz(int n)
-{
-    Circuit c;
-    c.addQreg("q", n);
-    c.gate(GateKind::H, {0});
-    for (int q = 0; q + 1 < n; ++q)
-        c.gate(GateKind::CX, {q, q + 1});
-    return c;
-}
 
 } // namespace
 

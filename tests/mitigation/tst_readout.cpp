@@ -3,6 +3,7 @@
 // calibration, every method), a shot run within a derived TVD bound, the calibration cost
 // against overheadFor's prediction, and bad input.
 #include "core/mitigation/mitigation.h"
+#include "mitigation/fixtures.h"
 
 #include "support/random_circuit.h"
 
@@ -17,6 +18,8 @@ using namespace qpilot::mitigation;
 Q_DECLARE_METATYPE(std::vector<double>)
 Q_DECLARE_METATYPE(qpilot::mitigation::ReadoutMethod)
 
+using qpilot::test::ghz;
+
 namespace {
 
 NoiseModel readoutOnly(int n)
@@ -25,16 +28,6 @@ NoiseModel readoutOnly(int n)
     for (int q = 0; q < n; ++q) // asymmetric, different per qubit
         m.setReadout(q, ReadoutError{0.01 + 0.01 * q, 0.03 + 0.005 * q});
     return m;
-}
-
-Circuit ghz(int n)
-{
-    Circuit c;
-    c.addQreg("q", n);
-    c.gate(GateKind::H, {0});
-    for (int q = 0; q + 1 < n; ++q)
-        c.gate(GateKind::CX, {q, q + 1});
-    return c;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // zne and pec reduce |bias| and rem removes the readout bias, the spent overhead next to
 // overheadFor's prediction, the rem baseline for combined plans, and refused inputs.
 #include "core/device/device.h"
+#include "mitigation/fixtures.h"
 #include "core/mitigation/mitigation.h"
 
 #include <QtTest>
@@ -11,20 +12,9 @@
 using namespace qpilot;
 using namespace qpilot::mitigation;
 
-namespace {
+using qpilot::test::ghz;
 
-Circuit ghz(int n)
-{
-    Circuit c;
-    c.addQreg("q", n);
-    c.gate(GateKind::H, {0});
-    for (int q = 0; q + 1 < n; ++q)
-        c.gate(GateKind::CX, {q, q + 1});
-    c.addCreg("c", n);
-    for (int q = 0; q < n; ++q)
-        c.measure(q, q);
-    return c;
-}
+namespace {
 
 const TechniqueReport* find(const MitigationReport& r, const std::string& name)
 {
@@ -51,7 +41,7 @@ private slots:
         const DeviceProfile d = findDevice(device.toStdString()).value();
         SimulatorRunOptions o;
         o.shots = 0;
-        auto r = mitigateOnSimulator(ghz(4), d, "zzzz", parsePlan("zne,pec").value(), o);
+        auto r = mitigateOnSimulator(ghz(4, true), d, "zzzz", parsePlan("zne,pec").value(), o);
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
         QCOMPARE(r.value().observable, std::string("ZZZZ"));
         QVERIFY(std::abs(r.value().ideal - 1) < 1e-12);
@@ -75,7 +65,7 @@ private slots:
         SimulatorRunOptions o;
         o.shots = 4000;
         o.seed = 3;
-        auto r = mitigateOnSimulator(ghz(3), d, "IZZ", parsePlan("rem,zne").value(), o);
+        auto r = mitigateOnSimulator(ghz(3, true), d, "IZZ", parsePlan("rem,zne").value(), o);
         QVERIFY(r.ok());
         const TechniqueReport* rem = find(r.value(), "rem");
         const TechniqueReport* zne = find(r.value(), "zne");
@@ -107,7 +97,7 @@ private slots:
         QFETCH(QString, observable);
         QFETCH(int, qubits);
         QFETCH(QString, message);
-        auto r = mitigateOnSimulator(ghz(qubits), findDevice("ibm_torino").value(), observable.toStdString(),
+        auto r = mitigateOnSimulator(ghz(qubits, true), findDevice("ibm_torino").value(), observable.toStdString(),
                                      parsePlan(plan.toStdString()).value(), SimulatorRunOptions{});
         QVERIFY(!r.ok());
         QVERIFY2(QString::fromStdString(r.error().message).contains(message), r.error().message.c_str());
@@ -117,7 +107,7 @@ private slots:
     {
         MitigationPlan plan = parsePlan("pec").value();
         plan.pec->maxOverhead = 1.0;
-        auto r = mitigateOnSimulator(ghz(4), findDevice("ibm_torino").value(), "ZZZZ", plan, SimulatorRunOptions{});
+        auto r = mitigateOnSimulator(ghz(4, true), findDevice("ibm_torino").value(), "ZZZZ", plan, SimulatorRunOptions{});
         QVERIFY(!r.ok());
         QVERIFY(r.error().message.find("gamma^2 = ") != std::string::npos);
     }

@@ -4,6 +4,7 @@
 // propagated standard error; and ZNE reduces the bias of ⟨Z…Z⟩ for GHZ and a random circuit
 // under depolarizing noise (exact density-matrix values, and a shot run within a derived bound).
 #include "core/mitigation/mitigation.h"
+#include "mitigation/fixtures.h"
 
 #include "support/random_circuit.h"
 #include "support/reference.h"
@@ -20,25 +21,10 @@ Q_DECLARE_METATYPE(qpilot::mitigation::Folding)
 Q_DECLARE_METATYPE(qpilot::mitigation::FoldSelection)
 Q_DECLARE_METATYPE(qpilot::mitigation::Extrapolator)
 
+using qpilot::test::ghz;
+using qpilot::test::depolarizingModel;
+
 namespace {
-
-Circuit ghz(int n)
-{
-    Circuit c;
-    c.addQreg("q", n);
-    c.gate(GateKind::H, {0});
-    for (int q = 0; q + 1 < n; ++q)
-        c.gate(GateKind::CX, {q, q + 1});
-    return c;
-}
-
-NoiseModel depolarizingModel(double e1, double e2)
-{
-    NoiseModel m;
-    m.setDefault1q({depolarizing(1, e1)});
-    m.setDefault2q({depolarizing(2, e2)});
-    return m;
-}
 
 int countGates(const Circuit& c, bool twoQubitOnly)
 {
