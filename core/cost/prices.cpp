@@ -10,8 +10,8 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
-#include <regex>
 
 namespace qpilot::cost {
 
@@ -42,8 +42,12 @@ std::optional<PriceModel> modelByName(const std::string& s)
 
 bool isIsoDate(const std::string& s)
 {
-    static const std::regex iso("^\\d{4}-\\d{2}-\\d{2}$");
-    return std::regex_match(s, iso);
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::all_of(s.begin(), s.end(), [i = 0](char c) mutable {
+               const bool dash = i == 4 || i == 7;
+               ++i;
+               return dash ? c == '-' : std::isdigit(static_cast<unsigned char>(c)) != 0;
+           });
 }
 
 // A price or parameter >= 0 (required unless `optional`). `positive` refuses 0 too.

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
-#include <regex>
 #include <set>
 
 namespace qpilot::edit {
@@ -468,12 +467,21 @@ Result<Expr> parseParameter(const std::string& text)
         return Error("only an expression is allowed here", "parameter", 1, int(text.find_first_of(";{}\"\n")) + 1);
     std::string header = "OPENQASM 3.0;\n";
     std::set<std::string> names;
-    static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), identifier); it != std::sregex_iterator(); ++it) {
-        const std::string name = it->str();
+    auto isStart = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; };
+    auto isPart = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (!isStart(text[pos]) || (pos > 0 && isPart(text[pos - 1]))) {
+            ++pos;
+            continue;
+        }
+        std::size_t end = pos;
+        while (end < text.size() && isPart(text[end]))
+            ++end;
+        const std::string name = text.substr(pos, end - pos);
+        const bool gluedToNumber = pos > 0 && text[pos - 1] == '.'; // 2.e3 style; 1e-3 is caught by isPart above
+        pos = end;
         // skip exponents such as 1e-3 (an identifier glued to a preceding digit)
-        const auto pos = std::size_t(it->position());
-        if (pos > 0 && (std::isdigit(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '.'))
+        if (gluedToNumber)
             continue;
         if (!builtins.count(name) && names.insert(name).second)
             header += "input angle " + name + ";\n";
