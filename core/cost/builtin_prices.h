@@ -1,5 +1,5 @@
 // core/cost/builtin_prices.h — internal: the price tables shipped in resources/prices/,
-// embedded at build time (generated source, see embed_prices.cmake).
+// embedded at build time (generated source, see core/embed_files.cmake).
 #pragma once
 
 namespace qpilot::detail {

@@ -1,5 +1,5 @@
 // core/device/builtin_profiles.h — internal: the device profile JSON files shipped in
-// resources/devices/, embedded at build time (generated source, see embed_profiles.cmake).
+// resources/devices/, embedded at build time (generated source, see core/embed_files.cmake).
 #pragma once
 
 namespace qpilot::detail {

@@ -1,5 +1,5 @@
 // core/ml/builtin_datasets.h — the table of shipped datasets (resources/datasets/*.csv), filled
-// by the source that core/ml/embed_datasets.cmake generates. Internal to core/ml: use
+// by the source that core/embed_files.cmake generates. Internal to core/ml: use
 // builtinDatasets() / loadBuiltinDataset() from core/ml/dataset.h.
 #pragma once
 
