@@ -344,6 +344,7 @@ std::vector<std::vector<Placement>> paginate(const std::vector<Fragment>& f, dou
     std::vector<std::vector<Placement>> pages;
     double y = 0;
     bool fresh = true;                    // nothing on the current page yet
+    bool breakPending = false;            // a PageBreak waits for the next fragment
     auto newPage = [&] {
         pages.emplace_back();
         y = 0;
@@ -354,15 +355,15 @@ std::vector<std::vector<Placement>> paginate(const std::vector<Fragment>& f, dou
         if (fr.floating)
             continue;
         if (fr.pageBreak) {
-            if (!pages.empty() && !fresh)
-                newPage();
+            breakPending = true;          // lazily: no empty page for a trailing or repeated break
             continue;
         }
         if (pages.empty())
             newPage();
         const double need = (fresh ? 0 : fr.spaceBefore) + fr.height + chainExtra(f, i);
-        if (!fresh && y + need > pageHeight)
+        if (!fresh && (breakPending || y + need > pageHeight))
             newPage();
+        breakPending = false;
         if (fresh && fr.repeatHeader >= 0) {
             // a table continues on this page: repeat its header first
             pages.back().push_back({fr.repeatHeader, y});

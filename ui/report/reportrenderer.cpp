@@ -13,6 +13,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qpilot::ui {
 
@@ -73,7 +74,8 @@ std::optional<qpilot::Error> renderReportPdf(const qpilot::report::Document& doc
                 return qpilot::Error("cannot add page " + std::to_string(i + 1) + " to the PDF report", where);
             }
             painter.save();
-            painter.scale(scale, scale);
+            if (std::abs(scale - 1) > 1e-3) // 300 dpi: layout dots are device pixels
+                painter.scale(scale, scale);
             report::paintPage(painter, doc, layout, i);
             painter.restore();
         }
