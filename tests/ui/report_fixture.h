@@ -89,7 +89,7 @@ inline report::Document breastCancerReportFixture()
         "**Recommendation:** continue piloting for one quarter with batched kernel evaluation and a "
         "reserved-capacity quote; stop if cost per 1k is not below $300 by then."});
     exec.blocks.push_back(KeyFigures{{
-        {"Dimensions green", "4 of 9", "hardware ≥ 70 on 2 of 9 for ionq_forte_1", -1},
+        {"Dimensions green", "4 of 9", "mitigation, encoding, reproducibility, operations", G},
         {"Dimensions red", "2 of 9", "inference economics, training scaling", R},
         {"Shots per inference", "3,000", "1,000 × 3 ZNE noise factors", -1},
     }});

@@ -114,8 +114,10 @@ void TestReportPdf::initTestCase()
     // A measure, not an assertion: printed for the record.
     qInfo("fixture: %d pages, PDF %lld ms (%lld bytes), images at 60 dpi %lld ms", int(pages.size()), pdfMs,
           QFileInfo(m_fixturePdf).size(), imageMs);
-    if (qEnvironmentVariableIsSet("QPILOT_REPORT_OUT"))
+    if (qEnvironmentVariableIsSet("QPILOT_REPORT_OUT")) { // a copy of the fixture's PDF to look at
+        QFile::remove(qEnvironmentVariable("QPILOT_REPORT_OUT"));
         QFile::copy(m_fixturePdf, qEnvironmentVariable("QPILOT_REPORT_OUT"));
+    }
 }
 
 void TestReportPdf::fixtureRendersAndReadsBack()

@@ -52,9 +52,9 @@ void styleAxis(QCPAxis* a)
     a->setSubTickPen(axisPen);
     a->setTickLength(0, 4);
     a->setSubTickLength(0, 2);
-    a->setTickLabelFont(chartFont(7.5, kUnit));
+    a->setTickLabelFont(chartFont(8, kUnit));
     a->setTickLabelColor(colors::text());
-    a->setLabelFont(chartFont(8, kUnit));
+    a->setLabelFont(chartFont(8.5, kUnit));
     a->setLabelColor(colors::text());
     a->setLabelPadding(int(px(4)));
     a->grid()->setPen(QPen(QColor(0xdc, 0xe0, 0xe5), 0.8));
@@ -121,10 +121,13 @@ void setValueRange(QCPAxis* axis, const Chart& chart, Span span, bool fromZero)
         ticker->setLogBase(10);
         ticker->setSubTickCount(8);
         axis->setTicker(ticker);
+        // one labelled tick per decade (up to ten decades)
+        if (span.valid())
+            ticker->setTickCount(std::clamp(int(std::ceil(std::log10(span.hi) - std::floor(std::log10(span.lo)))), 2, 10));
         axis->setNumberFormat(QStringLiteral("gb"));
         axis->setNumberPrecision(6);
         axis->grid()->setSubGridVisible(true);
-        axis->grid()->setSubGridPen(QPen(QColor(0xee, 0xf0, 0xf2), 0.6));
+        axis->grid()->setSubGridPen(QPen(QColor(0xf0, 0xf2, 0xf4), 0.5));
     }
     if (chart.yMin != 0 || chart.yMax != 0) {
         axis->setRange(chart.yMin, chart.yMax);
@@ -316,6 +319,18 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx)
     } else if (xs.valid()) {
         const double pad = xs.hi > xs.lo ? (xs.hi - xs.lo) * 0.04 : 1;
         plot.xAxis->setRange(xs.lo - pad, xs.hi + pad);
+        bool integral = true;
+        for (const Series& s : chart.series)
+            for (double v : s.x)
+                integral = integral && v == std::round(v);
+        if (integral) { // features, seeds, qubits: no ticks at 2.5
+            QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+            ticker->setTickStep(1);
+            ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+            ticker->setTickCount(8);
+            plot.xAxis->setTicker(ticker);
+            plot.xAxis->setSubTicks(false);
+        }
     }
     setValueRange(plot.yAxis, chart, ys, false);
     legendBelow(plot, int(chart.series.size()));
@@ -452,7 +467,6 @@ void buildHeatMap(QCustomPlot& plot, const Chart& chart)
             span.add(v, false);
         }
     map->setInterpolate(false);
-    map->setTightBoundary(true);
     auto* scale = new QCPColorScale(&plot);
     plot.plotLayout()->addElement(0, 1, scale);
     scale->setType(QCPAxis::atRight);
@@ -564,7 +578,9 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
     for (int ring = 1; ring <= 4; ++ring) {
         const QPointF q = at(0, radius * ring / 4.0);
         const QString v = QString::number(maxV * ring / 4.0, 'g', 4);
-        p.drawText(QPointF(q.x() + pt(2), q.y() + sfm.ascent() / 2), v);
+        const QRectF box(q.x() + pt(1.5), q.y() - sfm.height() / 2, sfm.horizontalAdvance(v) + pt(2), sfm.height());
+        p.fillRect(box, QColor(255, 255, 255, 200));
+        p.drawText(QPointF(box.left() + pt(1), q.y() + sfm.ascent() / 2 - sfm.descent() / 2), v);
     }
     // axis labels
     for (int i = 0; i < n; ++i) {
@@ -613,6 +629,13 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
     p.restore();
 }
 
+bool hasData(const Chart& chart)
+{
+    if (chart.kind == ChartKind::HeatMap)
+        return std::any_of(chart.matrix.begin(), chart.matrix.end(), [](const auto& row) { return !row.empty(); });
+    return std::any_of(chart.series.begin(), chart.series.end(), [](const Series& s) { return !s.y.empty(); });
+}
+
 } // namespace
 
 double chartPlotHeight(const Chart& chart, double width)
@@ -646,6 +669,14 @@ void paintChart(QCPPainter& painter, const Chart& chart, const QRectF& rect)
     case ChartKind::HeatMap: buildHeatMap(plot, chart); break;
     }
     addReferenceLines(plot, chart);
+    if (!hasData(chart)) {
+        auto* text = new QCPItemText(&plot);
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.5, 0.5);
+        text->setText(QStringLiteral("No data"));
+        text->setFont(chartFont(10, kUnit));
+        text->setColor(colors::muted());
+    }
     painter.save();
     painter.translate(rect.topLeft());
     painter.scale(kUnit, kUnit);

@@ -204,7 +204,8 @@ void Builder::add(const Table& t)
     for (size_t c = 0; c < cols; ++c) {
         const QString h = cell(t.header, c);
         natural[c] = singleLineWidth(h, head);
-        minimum[c] = longestWordWidth(h, head);
+        // short headers ("Shots ×", "Cost / 1k") stay on one line
+        minimum[c] = std::max(longestWordWidth(h, head), std::min(natural[c], mm(14)));
         for (const auto& row : t.rows) {
             natural[c] = std::max(natural[c], singleLineWidth(cell(row, c), body));
             minimum[c] = std::max(minimum[c], longestWordWidth(cell(row, c), body));
@@ -543,6 +544,8 @@ void paintPage(QCPPainter& p, const Document& doc, const Layout& layout, int ind
         paintHeader(p, doc, g);
         for (const Placement& pl : layout.flowPages[size_t(index - 1)]) {
             p.save();
+            // a block taller than a page (a huge table cell) is cut at the footer, not drawn over it
+            p.setClipRect(QRectF(0, g.top - mm(2), g.width, g.contentHeight() + mm(4)));
             layout.fragments[size_t(pl.fragment)].paint(p, QPointF(g.left, g.top + pl.y));
             p.restore();
         }

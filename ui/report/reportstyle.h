@@ -29,8 +29,8 @@ QFont reportFont(double points, bool bold = false, bool italic = false);
 // The same font for QCustomPlot, whose own coordinate unit is `dotsPerUnit` layout dots.
 QFont chartFont(double points, double dotsPerUnit, bool bold = false);
 
-// Okabe–Ito palette (blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow,
-// black), cycled for series index i.
+// Okabe–Ito palette (blue, reddish purple, sky blue, orange, bluish green, vermillion, black,
+// yellow), cycled for series index i.
 QColor seriesColor(int i);
 
 // Rating colours (rating as int: 0 red, 1 amber, 2 green; anything else: neutral grey).
