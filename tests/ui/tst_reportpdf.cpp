@@ -6,13 +6,18 @@
 #include "ui/report/reportlayout.h"
 #include "ui/report/reportrenderer.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPdfDocument>
 #include <QPdfSelection>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cstdio>
+#include <memory>
 
 using namespace qpilot;
 
@@ -88,6 +93,8 @@ private slots:
     void emptyDocumentIsOnePageCover();
     void unwritablePathFailsWithoutPartialFile();
     void imagePagesMatchPdf();
+    void childProcess_data();
+    void childProcess();
 
 private:
     QTemporaryDir m_dir;
@@ -381,5 +388,67 @@ void TestReportPdf::imagePagesMatchPdf()
     QVERIFY(amber);
 }
 
-QTEST_MAIN(TestReportPdf)
+void TestReportPdf::childProcess_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("QApplication -platform offscreen, no display") << "gui" << 0;
+    QTest::newRow("QCoreApplication only: refused, no crash") << "core" << 1;
+}
+
+void TestReportPdf::childProcess()
+{
+    // What the CLI does: a fresh process, no DISPLAY, the platform chosen on the command line.
+    QFETCH(QString, mode);
+    QFETCH(int, exitCode);
+    const QString out = m_dir.filePath(QStringLiteral("child-%1.pdf").arg(mode));
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(var));
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--render-child"), mode, out, QStringLiteral("-platform"), QStringLiteral("offscreen")});
+    QVERIFY(child.waitForFinished(120000));
+    const QString err = QString::fromUtf8(child.readAllStandardError());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(child.exitCode() == exitCode, qPrintable(err));
+    if (exitCode == 0) {
+        QPdfDocument pdf;
+        QCOMPARE(pdf.load(out), QPdfDocument::Error::None);
+        QCOMPARE(pdf.pageCount(), ui::reportPageCount(m_fixture));
+    } else {
+        QVERIFY2(err.contains(QStringLiteral("needs a QApplication")), qPrintable(err));
+        QVERIFY(!QFile::exists(out));
+    }
+}
+
+// Child mode: `--render-child gui|core OUT.pdf [Qt options]` renders the fixture and exits
+// (1 with the error on stderr when rendering is refused).
+static int renderChild(int argc, char** argv)
+{
+    const bool gui = qstrcmp(argv[2], "gui") == 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (gui)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    const auto error = ui::renderReportPdf(testfixture::breastCancerReportFixture(), QString::fromLocal8Bit(argv[3]));
+    if (error) {
+        fprintf(stderr, "%s\n", error->toString().c_str());
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc >= 4 && qstrcmp(argv[1], "--render-child") == 0)
+        return renderChild(argc, argv);
+    QApplication app(argc, argv);
+    TestReportPdf test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_reportpdf.moc"
