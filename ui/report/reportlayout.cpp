@@ -243,14 +243,13 @@ void Builder::add(const Table& t)
         r.height = std::max(r.height, QFontMetricsF(font).height() * 1.2) + 2 * geo->padY;
         return r;
     };
-    auto paintRow = [geo, numeric](QPainter& p, const Row& r, QPointF at, bool header) {
+    auto paintRow = [geo, numeric](QPainter& p, const Row& r, QPointF at) {
         double x = at.x() + geo->markerWidth;
         for (size_t c = 0; c < r.cells.size(); ++c) {
             r.cells[c].paint(p, QPointF(x + geo->padX, at.y() + geo->padY), colors::text(),
                              numeric(c) ? Qt::AlignRight : Qt::AlignLeft);
             x += geo->widths[c];
         }
-        (void)header;
     };
 
     // caption
@@ -269,7 +268,7 @@ void Builder::add(const Table& t)
         p.setPen(Qt::NoPen);
         p.setBrush(colors::headerFill());
         p.drawRect(QRectF(at.x(), at.y(), width, header->height));
-        paintRow(p, *header, at, true);
+        paintRow(p, *header, at);
         p.setPen(QPen(colors::accent(), pt(0.9)));
         p.drawLine(QPointF(at.x(), at.y() + header->height), QPointF(at.x() + width, at.y() + header->height));
     };
@@ -315,7 +314,7 @@ void Builder::add(const Table& t)
                 const double r = mm(1.35);
                 p.drawEllipse(QPointF(at.x() + geo->markerWidth / 2, at.y() + geo->padY + pt(5.2)), r, r);
             }
-            paintRow(p, *row, at, false);
+            paintRow(p, *row, at);
             p.setPen(QPen(last ? colors::accent() : colors::rule(), last ? pt(0.9) : pt(0.4)));
             p.drawLine(QPointF(at.x(), at.y() + row->height), QPointF(at.x() + width, at.y() + row->height));
         };
