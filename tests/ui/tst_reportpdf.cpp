@@ -95,6 +95,8 @@ private slots:
     void imagePagesMatchPdf();
     void childProcess_data();
     void childProcess();
+    void degenerateInputs_data();
+    void degenerateInputs();
 
 private:
     QTemporaryDir m_dir;
@@ -421,6 +423,54 @@ void TestReportPdf::childProcess()
         QVERIFY2(err.contains(QStringLiteral("needs a QApplication")), qPrintable(err));
         QVERIFY(!QFile::exists(out));
     }
+}
+
+void TestReportPdf::degenerateInputs_data()
+{
+    QTest::addColumn<int>("kind");
+    for (int k = int(report::ChartKind::Bar); k <= int(report::ChartKind::HeatMap); ++k)
+        QTest::newRow(qPrintable(QStringLiteral("chart kind %1").arg(k))) << k;
+}
+
+void TestReportPdf::degenerateInputs()
+{
+    // empty and odd data must render (and say so), never crash or hang
+    QFETCH(int, kind);
+    report::Document d;
+    d.title = "Degenerate";
+    d.verdictRating = 7; // out of range: neutral colours
+    report::Section s{"Odd data", {}};
+    report::Chart empty;
+    empty.kind = report::ChartKind(kind);
+    empty.title = "Empty chart";
+    s.blocks.push_back(empty);
+    report::Chart odd;
+    odd.kind = report::ChartKind(kind);
+    odd.title = "Odd chart";
+    odd.logY = true;
+    odd.categories = {"a", "b"};
+    odd.series = {{"s1", {}, {-1, std::nan("")}, {0.5}}, {"s2", {3, 1}, {0, 2}, {}}};
+    odd.matrix = {{1, 2, 3}, {4}};
+    odd.referenceLines = {{"", 0}, {"negative line", -5}};
+    s.blocks.push_back(odd);
+    report::Table noHeader;
+    noHeader.rows = {{"only", "rows"}, {std::string(6000, 'x')}}; // one cell taller than a page
+    noHeader.rowRatings = {5};
+    s.blocks.push_back(noHeader);
+    s.blocks.push_back(report::KeyFigures{});
+    s.blocks.push_back(report::Paragraph{"unbalanced ** bold marker and an empty paragraph follows"});
+    s.blocks.push_back(report::Paragraph{""});
+    d.sections.push_back(s);
+    const QString path = m_dir.filePath(QStringLiteral("odd%1.pdf").arg(kind));
+    const auto error = ui::renderReportPdf(d, path);
+    QVERIFY2(!error, error ? error->toString().c_str() : "");
+    int count = 0;
+    const QStringList texts = pageTexts(path, &count);
+    QCOMPARE(count, ui::reportPageCount(d));
+    QCOMPARE(int(ui::renderReportPages(d, 20).size()), count);
+    if (report::ChartKind(kind) != report::ChartKind::Radar)
+        QVERIFY(anyPageContains(texts, QStringLiteral("No data")));
+    QVERIFY(anyPageContains(texts, QStringLiteral("unbalanced ** bold marker")));
 }
 
 // Child mode: `--render-child gui|core OUT.pdf [Qt options]` renders the fixture and exits

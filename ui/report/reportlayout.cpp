@@ -45,7 +45,7 @@ Tiles layoutTiles(const std::vector<KeyFigure>& figures, double width, double va
         TileRow row;
         for (int k = i; k < std::min(n, i + cols); ++k) {
             const KeyFigure& f = figures[size_t(k)];
-            Tile tile{f, WrappedText(qs(f.label), reportFont(7.8), inner - (f.rating >= 0 ? mm(13) : 0), 1.15),
+            Tile tile{f, WrappedText(qs(f.label), reportFont(7.8), inner - (isRating(f.rating) ? mm(13) : 0), 1.15),
                       WrappedText(qs(f.value), reportFont(valuePoints, true), inner, 1.1),
                       WrappedText(qs(f.note), reportFont(7.5), inner, 1.15)};
             const double h = 2 * kTilePad + tile.label.height() + mm(1.2) + tile.value.height() +
@@ -65,14 +65,14 @@ void paintTileRow(QPainter& p, const TileRow& row, double tileWidth, double gap,
         const QRectF r(x, at.y(), tileWidth, row.height);
         const int rating = tile.figure.rating;
         p.setPen(Qt::NoPen);
-        p.setBrush(rating >= 0 ? ratingTint(rating) : QColor(0xf0, 0xf3, 0xf6));
+        p.setBrush(isRating(rating) ? ratingTint(rating) : QColor(0xf0, 0xf3, 0xf6));
         p.drawRect(r);
-        p.setBrush(rating >= 0 ? ratingStrong(rating) : colors::accent());
+        p.setBrush(isRating(rating) ? ratingStrong(rating) : colors::accent());
         p.drawRect(QRectF(r.left(), r.top(), mm(1.5), r.height()));
         const double left = r.left() + mm(1.5) + kTilePad;
         double y = r.top() + kTilePad;
         tile.label.paint(p, QPointF(left, y), colors::muted());
-        if (rating >= 0) {
+        if (isRating(rating)) {
             p.setFont(reportFont(7, true));
             p.setPen(ratingDark(rating));
             const QFontMetricsF fm(p.font());
@@ -80,7 +80,7 @@ void paintTileRow(QPainter& p, const TileRow& row, double tileWidth, double gap,
             p.drawText(QPointF(r.right() - kTilePad - fm.horizontalAdvance(word), y + fm.ascent()), word);
         }
         y += tile.label.height() + mm(1.2);
-        tile.value.paint(p, QPointF(left, y), rating >= 0 ? ratingDark(rating) : colors::text());
+        tile.value.paint(p, QPointF(left, y), isRating(rating) ? ratingDark(rating) : colors::text());
         y += tile.value.height() + mm(1);
         tile.note.paint(p, QPointF(left, y), colors::text());
         x += tileWidth + gap;
@@ -195,7 +195,7 @@ void Builder::add(const Table& t)
         return;
     const QFont body = reportFont(8.3), head = reportFont(8.3, true);
     auto geo = std::make_shared<TableGeometry>();
-    const bool markers = std::any_of(t.rowRatings.begin(), t.rowRatings.end(), [](int r) { return r >= 0; });
+    const bool markers = std::any_of(t.rowRatings.begin(), t.rowRatings.end(), [](int r) { return isRating(r); });
     geo->markerWidth = markers ? mm(5) : 0;
     auto cell = [&](const std::vector<std::string>& row, size_t c) {
         return c < row.size() ? qs(row[c]) : QString();
@@ -308,7 +308,7 @@ void Builder::add(const Table& t)
                 p.setBrush(colors::zebra());
                 p.drawRect(QRectF(at.x(), at.y(), width, row->height));
             }
-            if (rating >= 0) {
+            if (isRating(rating)) {
                 p.setPen(Qt::NoPen);
                 p.setBrush(ratingStrong(rating));
                 const double r = mm(1.35);
@@ -360,7 +360,10 @@ std::vector<std::vector<Placement>> paginate(const std::vector<Fragment>& f, dou
         }
         if (pages.empty())
             newPage();
-        const double need = (fresh ? 0 : fr.spaceBefore) + fr.height + chainExtra(f, i);
+        double need = (fresh ? 0 : fr.spaceBefore) + fr.height;
+        const double extra = chainExtra(f, i);
+        if (fr.height + extra <= pageHeight) // a chain that cannot fit any page is not kept together
+            need += extra;
         if (!fresh && (breakPending || y + need > pageHeight))
             newPage();
         breakPending = false;

@@ -34,6 +34,7 @@ QFont chartFont(double points, double dotsPerUnit, bool bold = false);
 QColor seriesColor(int i);
 
 // Rating colours (rating as int: 0 red, 1 amber, 2 green; anything else: neutral grey).
+constexpr bool isRating(int rating) { return rating >= 0 && rating <= 2; }
 QColor ratingStrong(int rating);   // markers, bars, banner edge
 QColor ratingDark(int rating);     // text on a tinted background
 QColor ratingTint(int rating);     // banner / tile background
