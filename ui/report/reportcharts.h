@@ -1,0 +1,37 @@
+// ui/report/reportcharts.h — paints one report::Chart as vector graphics into a rectangle of a
+// page: QCustomPlot (rendered through QCustomPlot::toPainter) for bar, grouped/stacked bar,
+// line, scatter, histogram and heat-map charts, and a QPainter radar chart (QCustomPlot has
+// none). Needs a QApplication (QCustomPlot is a QWidget); the offscreen platform is enough.
+//
+// How the chart data is read:
+//  - Bar / GroupedBar / StackedBar / Radar: `categories` name the bars (radar axes); each
+//    series holds one y per category (`error`, when present, adds ± error bars). Bar with more
+//    than one series is drawn grouped. Radar's scale is 0..yMax (100 when yMax is 0).
+//  - Line / Scatter: each series holds x and y (x empty: 1..n, labelled by `categories` when
+//    their count matches).
+//  - Histogram: per series either raw samples (x empty, no categories: binned here with the
+//    Freedman–Diaconis rule on the pooled samples), bin centres (x.size() == y.size()), bin
+//    edges (x.size() == y.size() + 1) or counts per category (x empty, categories given).
+//  - HeatMap: `matrix[row][column]`, rows drawn top-down; `categories` label both axes when
+//    their count matches; the colour scale spans yMin..yMax (or the data's range) and is
+//    titled with the first series' name when there is one. Cells of matrices up to 12×12
+//    carry their values.
+//  - logY: logarithmic value axis (non-positive values are left out of the range).
+//  - referenceLines: dashed horizontal lines labelled at their right end.
+#pragma once
+
+#include "core/report/report.h"
+
+#include <QRectF>
+
+class QCPPainter;
+
+namespace qpilot::ui::report {
+
+// Height (layout dots) of the plot area of `chart` drawn `width` dots wide.
+double chartPlotHeight(const qpilot::report::Chart& chart, double width);
+
+// Paints the plot area of `chart` (no title or caption) into `rect` (layout dots).
+void paintChart(QCPPainter& painter, const qpilot::report::Chart& chart, const QRectF& rect);
+
+} // namespace qpilot::ui::report
