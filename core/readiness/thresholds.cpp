@@ -100,14 +100,25 @@ std::string formatUsd(double v)
         return formatNumber(v);
     char buf[64];
     const double a = std::fabs(v);
-    if (a >= 1e6 || (a != 0 && a < 1e-3))
+    if (a >= 1e9 || (a != 0 && a < 1e-3)) {
         std::snprintf(buf, sizeof buf, "$%.2e", v);
-    else if (a >= 100)
+    } else if (a >= 1000) {
+        // whole dollars with thousands separators: "$104,163"
+        std::snprintf(buf, sizeof buf, "%.0f", a);
+        std::string digits = buf, grouped;
+        for (size_t i = 0; i < digits.size(); ++i) {
+            if (i && (digits.size() - i) % 3 == 0)
+                grouped += ',';
+            grouped += digits[i];
+        }
+        return std::string(v < 0 ? "-$" : "$") + grouped;
+    } else if (a >= 100) {
         std::snprintf(buf, sizeof buf, "$%.0f", v);
-    else if (a >= 1 || a == 0)
+    } else if (a >= 0.1 || a == 0) {
         std::snprintf(buf, sizeof buf, "$%.2f", v);
-    else
+    } else {
         std::snprintf(buf, sizeof buf, "$%.2g", v);
+    }
     return buf;
 }
 
