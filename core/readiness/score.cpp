@@ -150,7 +150,7 @@ void Builder::hardware()
                  num(in.unmitigatedError) + ")";
     d.threshold = "success " + thresholdText(ss, t, true, "") + "; error " + thresholdText(es, t, false, "");
     const double sGreen = valueAt(ss, G, G);
-    std::string r = "Estimated success probability " + num(S, 2) + " on " + deviceLabel(in);
+    std::string r = "Estimated success probability " + num(S) + " on " + deviceLabel(in);
     if (in.twoQubitErrorScale != 1 && in.twoQubitError)
         r += " (2q error ×" + num(in.twoQubitErrorScale) + " = " + num(*in.twoQubitError * in.twoQubitErrorScale) + ")";
     r += S >= sGreen ? " meets the " + num(sGreen, 2) + " green threshold"
@@ -297,8 +297,8 @@ void Builder::gap()
         const double need = in.baselineAccuracy + obj.minAccuracyDelta;
         change(Dimension::BaselineGap, "quantum accuracy", num(in.noisyAccuracy), num(need), in.noisyAccuracy, need, true,
                "The quantum model's accuracy on " + deviceLabel(in) + " would have to rise from " + num(in.noisyAccuracy) +
-                   " to " + num(need) + " (" + num(100 * (need - in.noisyAccuracy), 2) +
-                   " points) to meet the accuracy objective against the tuned baseline.");
+                   " to " + num(need) + " (+" + num(100 * (need - in.noisyAccuracy), 2) +
+                   " percentage points) to meet the accuracy objective against the tuned baseline.");
     }
 }
 

@@ -633,6 +633,7 @@ private slots:
     {
         const RunScorecards cards = scoreRun(test::fixtureRun(), test::fixturePilot());
         const std::string t = formatScorecard(cards.cards[0]);
+        if (qEnvironmentVariableIsSet("QPILOT_PRINT")) { printf("%s\n%s\n", t.c_str(), formatScorecard(cards.cards[1]).c_str()); }
         for (Dimension d : allDimensions())
             QVERIFY2(t.find(dimensionTitle(d)) != std::string::npos, dimensionTitle(d));
         QVERIFY(t.find("Not ready") != std::string::npos);
