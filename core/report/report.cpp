@@ -215,8 +215,9 @@ Section scorecardSection(const Context& c)
         radar.series.push_back(std::move(se));
     }
     radar.referenceLines = {{"green", c.pilot.thresholds.bands.green}, {"red", c.pilot.thresholds.bands.red}};
-    radar.caption = "Each axis is one dimension's score; the further out, the readier. Dents below the red ring (" +
-                    num(c.pilot.thresholds.bands.red) + ") are the blockers to read first.";
+    radar.caption = "Each axis is one dimension's score (0 at the centre, 100 at the rim); the further out, the readier. "
+                    "Dents below " + num(c.pilot.thresholds.bands.red) + " (the red band) are the blockers to read first; " +
+                    "green starts at " + num(c.pilot.thresholds.bands.green) + ".";
     addChart(s, std::move(radar), "no scores.");
     return s;
 }

@@ -329,8 +329,8 @@ Section quantumVsClassical(const Context& c)
         conc.kind = ChartKind::Bar;
         conc.title = "Off-diagonal kernel values";
         conc.xLabel = "Statistic";
-        conc.yLabel = "Kernel value (fidelity, 0–1)";
-        conc.yMin = 0;
+        conc.yLabel = "Kernel value / alignment (dimensionless)";
+        conc.yMin = r.kernelAlignment < 0 ? -1 : 0;   // alignment lies in [−1, 1]
         conc.yMax = 1;
         conc.categories = {"mean ± 1 std", "kernel–target alignment"};
         conc.series = {Series{"Value", {}, {r.kernelOffDiagonalMean, r.kernelAlignment},
