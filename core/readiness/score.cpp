@@ -348,6 +348,8 @@ void Builder::economics()
     if (in.classicalPer1kUsd > 0)
         r += " and " + num(C / in.classicalPer1kUsd, 2) + "× the classical " + formatUsd(in.classicalPer1kUsd);
     d.rationale = r + ".";
+    if (!std::isfinite(ratio))
+        fixable[5] = false;   // no positive objective: nothing to reach
     if (ratio > 1 && std::isfinite(ratio)) {
         const double scale = 1 / ratio;   // cost is linear in price and (assumed) in shots
         fixable[5] = ratio <= t.fixableFactor;
