@@ -107,7 +107,10 @@ Inputs inputsFor(const pilot::PilotRun& run, const pilot::Pilot& pilot, int devi
     in.mitigatedError = std::fabs(d.mitigatedValue - d.idealValue);
     in.unmitigatedError = std::fabs(d.noisyValue - d.idealValue);
     in.twoQubitGatesForModel = d.twoQubitGates;
-    if (Result<DeviceProfile> profile = findDevice(d.deviceId); profile && profile->gateError2q)
+    Result<DeviceProfile> profile = findDevice(d.deviceId);
+    if (!profile && !pilot.baseDirectory.empty())   // a profile file named relative to the .qpilot file
+        profile = findDevice(QDir(QString::fromStdString(pilot.baseDirectory)).filePath(QString::fromStdString(d.deviceId)).toStdString());
+    if (profile && profile->gateError2q)
         in.twoQubitError = *profile->gateError2q;
     // 2
     in.shotMultiplier = d.shotMultiplier;

@@ -538,6 +538,32 @@ private slots:
         QCOMPARE(dim(score(in, o, Thresholds{}), Dimension::InferenceEconomics).score, 70.0);
     }
 
+    void editableWeightsAndRedLimit()
+    {
+        Inputs in = goodInputs();
+        in.projectedTrainingExecutions = 1e8;   // training 50
+        Thresholds t;
+        t.weights.fill(0);
+        t.weights[size_t(Dimension::TrainingScaling)] = 1;   // overall = the training score alone
+        QVERIFY(near(score(in, pilot::Objectives{}, t).overall, 50, 1e-9));
+        // two non-critical reds: continue piloting; with maxRedForPiloting 1: not ready
+        in.projectedTrainingExecutions = 5e9;
+        in.twoQubitGates = 1000;
+        QCOMPARE(score(in, pilot::Objectives{}, Thresholds{}).verdict, Verdict::ContinuePiloting);
+        t = Thresholds{};
+        t.maxRedForPiloting = 1;
+        const Scorecard c = score(in, pilot::Objectives{}, t);
+        QCOMPARE(c.verdict, Verdict::NotReady);
+        QVERIFY(c.blockers.back().find("2 dimensions are red") != std::string::npos);
+        // a larger fixable factor turns a far cost miss into a condition
+        Inputs cost = goodInputs();
+        cost.costPer1kUsd = 50;
+        QCOMPARE(score(cost, pilot::Objectives{}, Thresholds{}).verdict, Verdict::NotReady);
+        t = Thresholds{};
+        t.fixableFactor = 5;
+        QCOMPARE(score(cost, pilot::Objectives{}, t).verdict, Verdict::ContinuePiloting);
+    }
+
     // inputsFor on the realistic fixture, against arithmetic on the fixture's own numbers.
     void inputsFromRun()
     {
