@@ -33,8 +33,9 @@ struct Inputs {
     int twoQubitGates = 0, depth = 0;
     double twoQubitGrowthPerFeature = 0;          // slope of the encoding curve (2q gates / feature)
     // 4
-    double quantumAccuracy = 0, baselineAccuracy = 0;
+    double quantumAccuracy = 0, baselineAccuracy = 0; // ideal quantum / best tuned baseline test accuracy
     double gapUncertainty = 0;                    // combined standard error of the gap
+    // the scored gap is noisyAccuracy − baselineAccuracy (what the device would deliver)
     double noisyAccuracy = 0;
     // 5
     double trainingExecutions = 0;                // at the pilot's data size
