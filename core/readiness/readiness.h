@@ -33,8 +33,9 @@ struct Inputs {
     int twoQubitGates = 0, depth = 0;
     double twoQubitGrowthPerFeature = 0;          // slope of the encoding curve (2q gates / feature)
     // 4
-    double quantumAccuracy = 0, baselineAccuracy = 0;
+    double quantumAccuracy = 0, baselineAccuracy = 0; // ideal quantum / best tuned baseline test accuracy
     double gapUncertainty = 0;                    // combined standard error of the gap
+    // the scored gap is noisyAccuracy − baselineAccuracy (what the device would deliver)
     double noisyAccuracy = 0;
     // 5
     double trainingExecutions = 0;                // at the pilot's data size
@@ -56,7 +57,49 @@ struct Inputs {
     double priceScale = 1;
     double shotScale = 1;
     std::optional<double> queueSeconds;
+
+    // Added with the scoring model: context the rationales quote and the what-if models need.
+    std::string deviceName;                       // profile display name
+    std::string modelKind;                        // "kernel" | "vqc" (pilot.model.kind)
+    std::string mitigationPlan;                   // describePlan of the plan that ran
+    int shots = 0;                                // per circuit (pilot.shots)
+    int features = 0;                             // encoded features (after PCA)
+    int trainRows = 0, testRows = 0;
+    double idealAccuracy = 0;                     // noise-free quantum test accuracy (= quantumAccuracy)
+    std::optional<double> twoQubitError;          // device median 2q error r (profile); nullopt: unknown
+    int twoQubitGatesForModel = 0;                // 2q gates the success model scales (= twoQubitGates)
+    double latencyCompile = 0, latencyQueue = 0, latencyNetwork = 0;
+    std::optional<double> latencyExecution;       // nullopt: the device lacks timing figures
+    double classicalLatencySeconds = 0;
+    std::optional<double> calibrationSpread;      // noisy-accuracy spread over calibration snapshots of this backend
+    int calibrationSnapshots = 0;                 // how many snapshots of this backend the run has
+    std::vector<std::string> provenanceMissing;   // which provenance items are missing
+    std::string priceName;                        // price row ("IBM Pay-As-You-Go"); empty: not found
+    double priceRateUsd = 0;                      // the row's main rate (per second, per shot, per HQC ...)
+    std::string priceUnit;                        // "second", "shot", "HQC", "AQT"; empty: no single rate
 };
+
+// The figures the what-if scales act on, after applying them through the models:
+//   success(s)  = success · ((1 − 1.25·s·r₂)/(1 − 1.25·r₂))^n₂        (the transpiler's success model)
+//   cost(p, k)  = cost · p · k                                      (linear in price; ∝ shots, see docs)
+//   latency(q,k)= compile + q + network + execution · k             (q replaces the queue time)
+struct Effective {
+    double successProbability = 0;
+    double costPer1kUsd = 0;
+    std::optional<double> latencySeconds;         // nullopt: execution time unknown
+    double latencyLowerBound = 0;                 // compile + queue + network (+ execution when known)
+    double shots = 0;
+};
+Effective effective(const Inputs& inputs);
+
+// What the run alone cannot know (the store and the CLI can): whether a reproduce check
+// confirmed the results, whether the circuit is versioned in a store, whether exports exist.
+struct RunContext {
+    std::optional<bool> reproduced;               // nullopt: not checked (scored as not reproduced)
+    std::optional<bool> circuitVersioned;         // nullopt: versioned when the run has a circuit hash
+    std::optional<bool> exportsPresent;           // nullopt: false
+};
+Inputs inputsFor(const pilot::PilotRun& run, const pilot::Pilot& pilot, int deviceIndex, const RunContext& context);
 
 // Builds the inputs of device `deviceIndex` of `run` (its objectives come from the run's pilot).
 Inputs inputsFor(const pilot::PilotRun& run, const pilot::Pilot& pilot, int deviceIndex);
@@ -68,6 +111,7 @@ struct DimensionScore {
     std::string measured;                         // "success 0.62" — the number(s) scored
     std::string threshold;                        // "green ≥ 0.9, red ≤ 0.3"
     std::string rationale;                        // one sentence quoting the numbers
+    double value = 0;                             // the scored number (after what-if scales)
 };
 
 enum class Verdict { ProductionReady, ContinuePiloting, NotReady };
@@ -79,6 +123,8 @@ struct Change {                                   // "what would have to change"
     std::string what;                             // "two-qubit error"
     std::string from, to;                         // "3.2e-3" → "1.1e-3"
     std::string sentence;                         // full sentence
+    double fromValue = 0, toValue = 0;            // the same as numbers (toValue meaningless if !reachable)
+    bool reachable = true;                        // false: this lever alone cannot reach green
 };
 
 struct Scorecard {
@@ -88,16 +134,34 @@ struct Scorecard {
     Verdict verdict = Verdict::NotReady;
     std::string verdictSentence;
     std::vector<std::string> conditions;          // ContinuePiloting: the named conditions
+    std::vector<std::string> blockers;            // NotReady: why (one sentence each)
     std::vector<Change> changes;
+    Inputs inputs;                                // what was scored (the GUI edits the what-if scales)
+    int deviceIndex = -1;                         // index into PilotRun::devices (-1: not from a run)
 };
 
 Scorecard score(const Inputs& inputs, const pilot::Objectives& objectives, const Thresholds& thresholds);
 
-// One scorecard per successful device of the run, and the index of the best (highest overall).
+// One scorecard per successful device of the run, and the index of the best (most favourable
+// verdict, then highest overall).
 struct RunScorecards {
     std::vector<Scorecard> cards;
     int best = -1;
 };
 RunScorecards scoreRun(const pilot::PilotRun& run, const pilot::Pilot& pilot);
+RunScorecards scoreRun(const pilot::PilotRun& run, const pilot::Pilot& pilot, const RunContext& context);
+
+// Canonical JSON of the scorecards (stable key order; what the store keeps and `qpilot run
+// --json` prints under "scorecards").
+std::string scorecardsToJson(const RunScorecards& cards);
+// Plain-text table of one scorecard for the CLI (dimension, score, rating, measured,
+// threshold), then the verdict, its conditions and the changes.
+std::string formatScorecard(const Scorecard& card);
+
+// Number formatting shared with the report: 3 significant digits ("0.0412", "1.23e+06"),
+// money ("$41.20", "$0.0035", "$1.2e-07"), durations ("850 ms", "12.0 s", "2.5 h").
+std::string formatNumber(double v, int significant = 3);
+std::string formatUsd(double v);
+std::string formatSeconds(double v);
 
 } // namespace qpilot::readiness

@@ -4,6 +4,7 @@
 // the scoring model.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,19 @@ struct Thresholds {
     double objectiveGoodFraction = 0.5, objectiveBadMultiple = 10;
     // 8. accuracy spread over seeds, as a multiple of the tolerance, scoring 100 / 0
     double spreadGoodFraction = 0.5, spreadBadMultiple = 3;
+
+    // Added with the scoring model (docs/readiness.md):
+    // 1. |mitigated − ideal| of the observable at which that part of hardware scores 100 / 0
+    double mitigatedErrorGood = 0.05, mitigatedErrorBad = 0.5;
+    // Overall score: weighted mean of the nine scores, weights in Dimension order.
+    std::array<double, kDimensionCount> weights{1.5, 1, 1, 2, 1, 1.5, 1.5, 1, 0.5};
+    // Verdict: production-ready needs no red and at most this many amber dimensions.
+    int maxAmberForProduction = 2;
+    // Verdict: more red dimensions than this (fixable or not) means not ready.
+    int maxRedForPiloting = 2;
+    // A red hardware or cost dimension counts as fixable (continue piloting) when the change
+    // the model computes is at most this factor (2q error ÷ f, price ÷ f, shots ÷ f).
+    double fixableFactor = 3;
 };
 
 } // namespace qpilot::readiness

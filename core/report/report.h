@@ -8,6 +8,7 @@
 #include "core/pilot/run.h"
 #include "core/readiness/readiness.h"
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -83,5 +84,20 @@ struct Document {
 // Builds the report of `run` (with its scorecards). `runId` is the store's id ("" if not stored).
 Document buildReport(const pilot::PilotRun& run, const pilot::Pilot& pilot,
                      const readiness::RunScorecards& cards, const std::string& runId);
+
+// What the caller may know beyond the run (the store and the CLI do): the run's result digest
+// (pilot::resultDigest), the outcome of a reproduce check, and a fixed generation time (tests,
+// re-rendering a stored report identically).
+struct ReportOptions {
+    std::string resultDigest;                     // "" = not shown (the appendix says where to get it)
+    std::optional<bool> reproduced;               // nullopt: no reproduce check ran
+    std::string generatedAt;                      // ISO 8601 UTC; "" = now
+};
+Document buildReport(const pilot::PilotRun& run, const pilot::Pilot& pilot,
+                     const readiness::RunScorecards& cards, const std::string& runId, const ReportOptions& options);
+
+// The section headings buildReport produces, in order (a section is always present; its
+// content says when data is missing).
+std::vector<std::string> sectionHeadings();
 
 } // namespace qpilot::report
