@@ -257,6 +257,17 @@ struct RunStore::Impl {
         return std::nullopt;
     }
 
+    // The audit entry of a run reaching its final status ("run-completed", "run-failed", ...).
+    std::optional<Error> auditFinal(std::int64_t id, const pilot::PilotRun& run) const
+    {
+        std::string devices;
+        for (const pilot::DeviceOutcome& d : run.devices)
+            devices += (devices.empty() ? "" : ", ") + d.deviceId;
+        return audit(std::string("run-") + pilot::runStatusKey(run.status), "run " + std::to_string(id),
+                     "pilot " + run.pilotName + " on " + (devices.empty() ? std::string("no devices") : devices) + ", digest " +
+                         pilot::resultDigest(run).substr(0, 16) + (run.stopReason.empty() ? "" : "; " + run.stopReason));
+    }
+
     Result<QString> status(std::int64_t id) const
     {
         QSqlQuery query(db);
@@ -364,6 +375,9 @@ Result<std::int64_t> RunStore::beginRun(const pilot::PilotRun& run)
                              (run.datasetFingerprint.empty() ? std::string("not yet loaded") : run.datasetFingerprint.substr(0, 16)) +
                              ", app " + run.appVersion + (run.buildId.empty() ? "" : " (" + run.buildId + ")")))
         return *e;
+    if (run.status != pilot::RunStatus::Running)
+        if (auto e = s.auditFinal(id, run))
+            return *e;
     if (auto e = tx.commit())
         return *e;
     return id;
@@ -381,15 +395,9 @@ std::optional<Error> RunStore::saveRun(std::int64_t id, const pilot::PilotRun& r
     if (auto e = s.writeRun(id, run))
         return e;
     const QString after = pilot::runStatusKey(run.status);
-    if (run.status != pilot::RunStatus::Running && after != before.value()) {
-        std::string devices;
-        for (const pilot::DeviceOutcome& d : run.devices)
-            devices += (devices.empty() ? "" : ", ") + d.deviceId;
-        if (auto e = s.audit("run-" + after.toStdString(), "run " + std::to_string(id),
-                             "pilot " + run.pilotName + " on " + (devices.empty() ? std::string("no devices") : devices) + ", digest " +
-                                 pilot::resultDigest(run).substr(0, 16) + (run.stopReason.empty() ? "" : "; " + run.stopReason)))
+    if (run.status != pilot::RunStatus::Running && after != before.value())
+        if (auto e = s.auditFinal(id, run))
             return e;
-    }
     return tx.commit();
 }
 
