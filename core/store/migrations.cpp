@@ -263,6 +263,18 @@ std::optional<Error> migrate(QSqlDatabase& db, const std::string& path, int from
         QSqlQuery q(db);
         if (!q.exec("BEGIN IMMEDIATE"))
             return Error(what + ": " + q.lastError().text().toStdString());
+        // Another process may have migrated while this one waited for the write lock.
+        if (!q.exec("PRAGMA user_version") || !q.next()) {
+            const std::string why = q.lastError().text().toStdString();
+            q.exec("ROLLBACK");
+            return Error(what + ": " + why);
+        }
+        const int current = q.value(0).toInt();
+        q.finish();
+        if (current >= m.version) {
+            q.exec("ROLLBACK");
+            continue;
+        }
         std::optional<Error> failure;
         for (const char* sql : m.statements) {
             if (!q.exec(QString::fromUtf8(sql))) {
@@ -273,6 +285,17 @@ std::optional<Error> migrate(QSqlDatabase& db, const std::string& path, int from
         if (!failure && m.backfill)
             if (std::optional<Error> e = m.backfill(db))
                 failure = Error(what + ": " + e->message);
+        if (!failure && m.version == to && from > 0 && to >= 3) {
+            // The upgrade of an existing store is audited in the same transaction (the log exists from 3).
+            QSqlQuery audit(db);
+            audit.prepare("INSERT INTO audit_log(at, user_name, action, subject, detail) VALUES(?, ?, 'migrate', ?, ?)");
+            audit.addBindValue(QString::fromStdString(utcNow()));
+            audit.addBindValue(QString::fromStdString(osUserName()));
+            audit.addBindValue(QString::fromStdString(path));
+            audit.addBindValue(QStringLiteral("schema %1 -> %2").arg(from).arg(to));
+            if (!audit.exec())
+                failure = Error(what + ": " + audit.lastError().text().toStdString());
+        }
         if (!failure) {
             QSqlQuery ins(db);
             ins.prepare("INSERT INTO schema_migrations(version, description, applied_at) VALUES(?, ?, ?)");

@@ -23,7 +23,9 @@ struct MigrationInfo {
 std::vector<MigrationInfo> migrationList();
 
 // Applies migrations from+1 .. to on `db` (an open connection with foreign keys set), each in
-// one transaction. `path` names the database in errors.
+// one transaction (skipped when another connection applied it meanwhile). Upgrading an existing
+// store (from > 0) adds a "migrate" audit entry in the last migration's transaction. `path`
+// names the database in errors and in the audit entry.
 std::optional<Error> migrate(QSqlDatabase& db, const std::string& path, int from, int to);
 
 // The OS account running this process (audit log).

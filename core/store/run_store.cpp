@@ -340,13 +340,9 @@ Result<std::unique_ptr<RunStore>> RunStore::open(const std::string& path)
     query.finish();
     if (!query.exec("PRAGMA foreign_keys = ON") || !query.exec("PRAGMA synchronous = FULL"))
         return s.error(query, "cannot set the connection's pragmas");
-    if (version < kSchemaVersion) {
+    if (version < kSchemaVersion)
         if (auto e = migrate(s.db, path, version, kSchemaVersion))
             return *e;
-        if (version > 0)
-            if (auto e = s.audit("migrate", path, "schema " + std::to_string(version) + " -> " + std::to_string(kSchemaVersion)))
-                return *e;
-    }
     s.version = kSchemaVersion;
     return store;
 }
@@ -364,8 +360,8 @@ Result<std::int64_t> RunStore::beginRun(const pilot::PilotRun& run)
     if (auto e = s.exec(ins, R"(INSERT INTO runs(pilot_id, seed, app_version, build_id, user_name, configuration_json, status, started_at, run_json)
                                 VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?))",
                         {qint64(pilot.value()), QString::number(run.seed), q(run.appVersion), q(run.buildId), q(run.user),
-                         q(run.configurationJson), pilot::runStatusKey(run.status), q(run.startedAt), q(pilot::runToJson(run))},
-                        "creating the run"))
+                         q(run.configurationJson), pilot::runStatusKey(run.status), q(run.startedAt), QString("")},
+                        "creating the run")) // writeRun fills run_json and the rest
         return *e;
     const std::int64_t id = ins.lastInsertId().toLongLong();
     if (auto e = s.writeRun(id, run))

@@ -25,6 +25,8 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <set>
 
 using namespace qpilot;
@@ -537,6 +539,62 @@ private slots:
         QCOMPARE(runToJson(b->loadRun(ia).value()), runToJson(a->loadRun(ib).value()));
         a.reset();
         QCOMPARE(int(b->listRuns()->size()), 2); // b's connection survives a's removal
+    }
+
+    void threadsShareAFile()
+    {
+        // An old (schema 1) store opened by four threads at once: one migrates, the others wait
+        // and find it done; then all write runs concurrently through their own connections.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("threads.sqlite");
+        {
+            RawDb raw(path);
+            QVERIFY(!store::migrate(raw.db, path.toStdString(), 0, 1));
+        }
+        std::mutex mutex;
+        std::vector<std::string> errors;
+        std::map<std::int64_t, std::uint64_t> seeds;
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                Result<std::unique_ptr<RunStore>> s = RunStore::open(path.toStdString());
+                if (!s) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    errors.push_back(s.error().message);
+                    return;
+                }
+                for (int i = 0; i < 10; ++i) {
+                    PilotRun r = test::sampleRun();
+                    r.seed = std::uint64_t(100 * t + i);
+                    Result<std::int64_t> id = s.value()->beginRun(partialOf(r, 1));
+                    std::optional<Error> e = id ? s.value()->saveRun(id.value(), r) : std::optional<Error>(id.error());
+                    std::lock_guard<std::mutex> lock(mutex);
+                    if (e)
+                        errors.push_back(e->message);
+                    else
+                        seeds[id.value()] = r.seed;
+                }
+            });
+        for (std::thread& t : threads)
+            t.join();
+        QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+        QCOMPARE(int(seeds.size()), 40);
+        auto s = openStore(path);
+        QVERIFY(s);
+        QCOMPARE(int(s->listRuns()->size()), 40);
+        for (const auto& [id, seed] : seeds) {
+            PilotRun expected = test::sampleRun();
+            expected.seed = seed;
+            QCOMPARE(runToJson(s->loadRun(id).value()), runToJson(expected));
+        }
+        int migrations = 0;
+        const Result<std::vector<store::AuditEntry>> log = s->auditLog();
+        for (const store::AuditEntry& e : log.value())
+            migrations += e.action == "migrate";
+        QCOMPARE(migrations, 1);
+        s.reset();
+        RawDb raw(path);
+        QCOMPARE(raw.scalar("SELECT group_concat(version) FROM schema_migrations").toString(), QString("1,2,3"));
     }
 
     void defaultPath()
