@@ -23,6 +23,7 @@ const Verb* const kVerbs[] = {
     &kEncodeVerb,
     &kDatasetsVerb,
     &kTrainVerb,
+    &kRunsVerb,
 };
 
 const Verb* findVerb(const QString& name)

@@ -17,7 +17,7 @@
 
 namespace qpilot::store {
 
-constexpr int kSchemaVersion = 1;                 // bump with each migration
+constexpr int kSchemaVersion = 3;                 // bump with each migration (migrations.cpp)
 
 struct RunSummary {
     std::int64_t id = 0;
@@ -54,6 +54,9 @@ struct AuditEntry {
 // Default database: $QPILOT_DATA_DIR/runs.sqlite, else QStandardPaths AppDataLocation/runs.sqlite.
 std::string defaultDatabasePath();
 
+// One SQLite connection (uniquely named, removed in the destructor): use a RunStore from the
+// thread that opened it; open another RunStore on the same file for another thread or process
+// (WAL and a busy timeout let them share it).
 class RunStore {
 public:
     // Opens (creating if needed) and migrates to kSchemaVersion. Errors: not a SQLite file,
@@ -76,6 +79,9 @@ public:
     std::optional<Error> addArtefact(std::int64_t id, const Artefact& artefact);
 
     Result<std::vector<RunSummary>> listRuns() const;
+    Result<bool> hasRun(std::int64_t id) const;
+    // The scorecard JSON stored by saveScore ("" until scored).
+    Result<std::string> scorecardJson(std::int64_t id) const;
     Result<pilot::PilotRun> loadRun(std::int64_t id) const;
     Result<RunSummary> summary(std::int64_t id) const;
     Result<std::vector<Artefact>> artefacts(std::int64_t id) const;
@@ -95,6 +101,10 @@ public:
     Result<std::vector<AuditEntry>> auditLog() const;
 
 private:
+    friend Result<std::string> exportMlflow(const RunStore& store, std::int64_t id, const std::string& directory);
+    // Audit entry and "mlflow" artefact for an export (the export reads a const store).
+    std::optional<Error> recordExport(std::int64_t id, const std::string& runDirectory, const std::string& treeSha256,
+                                      const std::string& mlflowRunId) const;
     struct Impl;
     explicit RunStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
