@@ -9,6 +9,7 @@
 #include "core/common/result.h"
 #include "core/encoding/encoding.h"
 #include "core/ml/baseline.h"
+#include "core/ml/preprocess.h"
 #include "core/ml/quantum_kernel.h"
 #include "core/ml/samples.h"
 #include "core/ml/vqc.h"
@@ -86,6 +87,13 @@ struct QuantumDetails {
     KernelSpread spread;
     int supportVectors = 0;
     std::vector<std::string> warnings;  // concentration, ...
+    // The trained model's circuit, to run one sample elsewhere (a device, a report): bind the
+    // (scaled) sample with encoding::bindFeatures(featureMap, x) plus weightNames = weights.
+    Circuit circuit;                    // vqc: encoding + ansatz; kernel: the feature map (symbolic)
+    encoding::Built featureMap;         // the encoding part
+    std::optional<MinMaxScaler> scaler; // angle encodings: the training-set min-max scaling
+    std::vector<std::string> weightNames;
+    std::vector<double> weights;        // vqc: the trained weights; kernel: none
 };
 
 struct QuantumModelReport {
