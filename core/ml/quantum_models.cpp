@@ -213,6 +213,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         ko.seed = options.seed;
         ko.noise = noise ? &*noise : nullptr;
         ko.threads = options.threads;
+        ko.cancel = options.cancel;
         SvmTuning tuning;
         tuning.folds = options.folds;
         tuning.seed = options.seed;
@@ -285,6 +286,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         vo.seed = options.seed;
         vo.noise = noise ? &*noise : nullptr;
         vo.threads = options.threads;
+        vo.cancel = options.cancel;
         VqcReport vr;
         const auto t0 = Clock::now();
         auto model = trainVqc(train, vo, &vr);

@@ -14,6 +14,7 @@
 #include "core/ml/samples.h"
 #include "core/ml/vqc.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +54,7 @@ struct QuantumModelOptions {
     int folds = 5;                          // kernel: C tuning folds
     std::uint64_t seed = 1;
     int threads = 0;                        // 0 = all hardware threads (results do not depend on it)
+    const std::atomic<bool>* cancel = nullptr; // set → training stops with the error "cancelled"
 };
 
 // The default encoding of each model and whether an encoding takes angles (min–max scaled to
