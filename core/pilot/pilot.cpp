@@ -347,7 +347,16 @@ Result<Pilot> readPilot(const std::string& json, const std::string& fileName)
         return p;
     // The first problem, located in the text; the others follow in the message.
     const ::qpilot::detail::Validator v(json, fileName);
-    Error e = v.error(issues.front().path, "");
+    // Located at the field, else at its array, else at its parent object.
+    std::string where = issues.front().path;
+    Error e = v.error(where, "");
+    while (e.line == 0 && !where.empty()) {
+        const auto cut = where.back() == ']' ? where.rfind('[') : where.rfind('.');
+        if (cut == std::string::npos || cut == 0)
+            break;
+        where = where.substr(0, cut);
+        e = v.error(where, "");
+    }
     e.message = issues.front().path + ": " + issues.front().message;
     for (size_t i = 1; i < issues.size() && i < 6; ++i)
         e.message += "; also " + issues[i].path + ": " + issues[i].message;

@@ -127,10 +127,10 @@ public:
         const QJsonValue v = f.raw(key);
         if (v.isUndefined() || v.isNull())
             return;
-        const std::string range = "must be a whole number from 0 to 18446744073709551615 (above 2^53 write it as a string)";
+        const std::string range = "must be a whole number from 0 to 18446744073709551615 (from 2^53 on write it as a string)";
         if (v.isDouble()) {
             const double d = v.toDouble();
-            if (d != std::floor(d) || d < 0 || d > 9007199254740992.0)
+            if (d != std::floor(d) || d < 0 || d >= 9007199254740992.0) // 2^53 and above lose digits
                 err = m_v.error(f.path(key), range + ", got " + detail::fmt(d));
             else
                 out = static_cast<std::uint64_t>(d);
@@ -564,7 +564,7 @@ std::string writePilot(const Pilot& p)
     root.add("devices", array(p.devices, [](const std::string& s) { return str(s); }));
     root.add("mitigation", str(p.mitigation));
     root.add("shots", integer(p.shots));
-    root.add("seed", p.seed <= (std::uint64_t(1) << 53) ? integer(static_cast<long long>(p.seed)) : str(std::to_string(p.seed)));
+    root.add("seed", p.seed < (std::uint64_t(1) << 53) ? integer(static_cast<long long>(p.seed)) : str(std::to_string(p.seed)));
     root.add("reproducibility_seeds", integer(p.reproducibilitySeeds));
     Node& o = root.add("objectives", object());
     o.add("max_latency_s", number(p.objectives.maxLatencySeconds));

@@ -109,6 +109,15 @@ std::string evaluateDevice(Context& ctx, size_t index, DeviceOutcome& out, std::
     if (ctx.cancelled())
         return "cancelled";
 
+    auto noise = NoiseModel::fromDevice(device);
+    if (!noise)
+        return "noise model: " + noise.error().message;
+    if (noise->isIdeal()) {
+        out.notes.push_back("the profile of " + device.id + " has no error, coherence or readout figures: its noise model is "
+                            "ideal, so the noisy accuracy, counts and mitigation below are noise-free");
+        ctx.run.warnings.push_back(device.id + ": no calibration figures, the noisy simulation is ideal");
+    }
+
     // 2. the model trained and scored with the device's noise
     progress(0.15, "training and scoring with the device's noise");
     std::string testNote, trainNote;
@@ -170,9 +179,6 @@ std::string evaluateDevice(Context& ctx, size_t index, DeviceOutcome& out, std::
 
     // 4. sampled noisy counts at the pilot's shots
     progress(0.75, "sampling " + std::to_string(p.shots) + " shots");
-    auto noise = NoiseModel::fromDevice(device);
-    if (!noise)
-        return "noise model: " + noise.error().message;
     sim::SimOptions sim;
     sim.shots = p.shots;
     sim.seed = mitigation::deriveSeed(p.seed, kStreamCounts + index);
