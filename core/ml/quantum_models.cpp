@@ -310,6 +310,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         q.featureMap = model->encoding;
         q.weightNames = model->weightNames;
         q.weights = model->weights;
+        q.vqc = *model;
         if (vo.ansatz) {
             encoding::Built a;
             a.kind = *vo.ansatz;

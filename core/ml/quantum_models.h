@@ -96,6 +96,7 @@ struct QuantumDetails {
     std::optional<MinMaxScaler> scaler; // angle encodings: the training-set min-max scaling
     std::vector<std::string> weightNames;
     std::vector<double> weights;        // vqc: the trained weights; kernel: none
+    std::optional<VqcModel> vqc;        // vqc: the trained model (e.g. to score it under another noise model)
 };
 
 struct QuantumModelReport {

@@ -25,15 +25,9 @@ enum SeedStream : std::uint64_t {
     kStreamTranspile = 100,      // + device index
     kStreamMitigation = 200,     // + device index
     kStreamCounts = 300,         // + device index
-    kStreamNoisySubsample = 400, // + device index
     kStreamRepeat = 1000,        // + repeat index k = 1..K-1
 };
 
-// Test and training rows of a VQC trained and scored under each device's noise (2P+1 density
-// matrices per row and step): larger sets are subsampled (stratified, seeded) and the outcome
-// notes say so. The kernel (one density matrix per row) uses the whole split.
-constexpr int kMaxNoisyTestRows = 60;
-constexpr int kMaxNoisyVqcTrainRows = 50;
 // Encoding curve: features from 2 up to this (amplitude: up to 2^6).
 constexpr int kCurveMaxFeatures = 12;
 constexpr int kCurveMaxAmplitudeFeatures = 64;

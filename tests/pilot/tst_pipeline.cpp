@@ -363,7 +363,7 @@ private slots:
         p.circuit.reps = 1;
         p.model.kind = "vqc";
         p.model.epochs = 4;
-        p.devices = {"iqm_garnet"};
+        p.devices = {"iqm_garnet", "ionq_forte_1"};
         p.reproducibilitySeeds = 2;
         PipelineHooks one, two;
         one.threads = 1;
@@ -373,6 +373,14 @@ private slots:
         QCOMPARE(a.trainingLoss.size(), size_t(4));
         QCOMPARE(a.devices[0].observable, std::string("IZ")); // the VQC reads qubit 0
         QCOMPARE(a.devices[0].circuitExecutionsPerInference, 1.0);
+        // ionq_forte_1's profile has no error figures: its noise model is ideal, so the trained
+        // VQC scored "with its noise" predicts exactly as the ideal model (and a warning says so).
+        QCOMPARE(a.devices[1].noisyAccuracy, a.quantum.metrics.accuracy);
+        QVERIFY(a.devices[0].noisyAccuracy <= 1 && a.devices[0].noisyAccuracy >= 0);
+        bool warned = false;
+        for (const std::string& w : a.warnings)
+            warned = warned || w.find("ionq_forte_1: no calibration figures") != std::string::npos;
+        QVERIFY(warned);
         const PilotRun b = runPilot(p, two);
         const std::string diff = differences(a, b);
         QVERIFY2(diff.empty(), diff.c_str());
