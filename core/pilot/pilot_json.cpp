@@ -493,7 +493,35 @@ std::string writeJsonObjectForErrors(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Indented).toStdString();
 }
 
+namespace {
+
+// The Validator writes "field 'x.y': message"; pilots say "x.y: message" everywhere.
+Error plainPath(Error e)
+{
+    const std::string prefix = "field '";
+    if (e.message.rfind(prefix, 0) == 0) {
+        const auto end = e.message.find("': ", prefix.size());
+        if (end != std::string::npos)
+            e.message = e.message.substr(prefix.size(), end - prefix.size()) + ": " + e.message.substr(end + 3);
+    }
+    return e;
+}
+
+Result<Pilot> parseImpl(const std::string& json, const std::string& fileName);
+
+} // namespace
+
 Result<Pilot> parsePilotJson(const std::string& json, const std::string& fileName)
+{
+    auto p = parseImpl(json, fileName);
+    if (!p)
+        return plainPath(p.error());
+    return p;
+}
+
+namespace {
+
+Result<Pilot> parseImpl(const std::string& json, const std::string& fileName)
 {
     auto parsed = parseJsonObject(json, fileName, "a .qpilot document must be a JSON object");
     if (!parsed)
@@ -531,6 +559,8 @@ Result<Pilot> parsePilotJson(const std::string& json, const std::string& fileNam
     p.schemaVersion = kSchemaVersion;
     return p;
 }
+
+} // namespace
 
 std::string writePilot(const Pilot& p)
 {
