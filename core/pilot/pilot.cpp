@@ -175,13 +175,6 @@ std::vector<Issue> checkPilot(const Pilot& p)
         else
             ansatz = *a;
     }
-    if (!p.circuit.customQasm.empty()) {
-        auto c = parseQasm(p.circuit.customQasm, "circuit.custom_qasm");
-        if (!c)
-            issue("circuit.custom_qasm", c.error().toString());
-        else if (c->numQubits() < 1)
-            issue("circuit.custom_qasm", "the circuit has no qubits");
-    }
 
     // Devices.
     std::vector<DeviceProfile> devices;
@@ -232,6 +225,26 @@ std::vector<Issue> checkPilot(const Pilot& p)
                 if (devices[i].numQubits < *qubits)
                     issue("devices[" + std::to_string(i) + "]", devices[i].id + " has " + std::to_string(devices[i].numQubits)
                                                                     + " qubits, the model circuit needs " + std::to_string(*qubits));
+        }
+    }
+
+    // A custom circuit: its free parameters are the sample's inputs x_0..x_{n-1}.
+    if (!p.circuit.customQasm.empty()) {
+        auto c = parseQasm(p.circuit.customQasm, "circuit.custom_qasm");
+        if (!c) {
+            issue("circuit.custom_qasm", c.error().toString());
+        } else if (c->numQubits() < 1 || c->numQubits() > ml::kMaxQuantumQubits) {
+            issue("circuit.custom_qasm", "the circuit has " + std::to_string(c->numQubits()) + " qubits; the devices stage "
+                                             "simulates 1.." + std::to_string(ml::kMaxQuantumQubits) + " (density matrix)");
+        } else if (data && p.preprocessing.pca >= 0 && p.preprocessing.pca <= data->samples.features) {
+            const int features = p.preprocessing.pca > 0 ? p.preprocessing.pca : data->samples.features;
+            for (const std::string& name : c->parameters) {
+                bool input = name.size() > 2 && name.compare(0, 2, "x_") == 0
+                             && name.find_first_not_of("0123456789", 2) == std::string::npos;
+                if (!input || std::stoi(name.substr(2)) >= features)
+                    issue("circuit.custom_qasm", "parameter '" + name + "' is not an input: a custom circuit's free "
+                                                 "parameters are the sample's features x_0..x_" + std::to_string(features - 1));
+            }
         }
     }
 

@@ -241,6 +241,8 @@ private slots:
         row("bad baseline", replaced("[\"logistic\"]", "[\"xgboost\"]"), "model.baselines[0]", "unknown baseline 'xgboost'", 7);
         row("ansatz on kernel", replaced("{\"encoding\": \"zz\"}", "{\"encoding\": \"zz\", \"ansatz\": \"real_amplitudes\"}"),
             "circuit.ansatz", "vqc", 6);
+        row("custom qasm syntax", replaced("{\"encoding\": \"zz\"}", "{\"encoding\": \"zz\", \"custom_qasm\": \"OPENQASM 3.0; qubit[2] q; foo q[0];\"}"),
+            "circuit.custom_qasm", "foo", 6);
         row("bad mitigation", replaced("\"rem\"", "\"rem,foo\""), "mitigation", "foo", 9);
         row("trex not simulated", replaced("\"rem\"", "\"trex\""), "mitigation", "trex", 9);
         row("shots 0", replaced("\"shots\": 200", "\"shots\": 0"), "shots", "1..10000000", 10);

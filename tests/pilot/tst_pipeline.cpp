@@ -387,6 +387,40 @@ private slots:
         QCOMPARE(a.trainingLoss, b.trainingLoss);
     }
 
+    void customCircuitRunsOnTheDevices()
+    {
+        Pilot p = tinyPilot();
+        p.circuit.customQasm = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] x_0;\ninput float[64] x_1;\n"
+                               "qubit[3] q;\nry(x_0) q[0];\nry(x_1) q[1];\ncx q[0], q[1];\ncx q[1], q[2];\ncx q[0], q[2];\n";
+        p.devices = {"ibm_torino"};
+        p.reproducibilitySeeds = 1;
+        const PilotRun run = runPilot(p, {});
+        QVERIFY2(run.status == RunStatus::Completed, run.stopReason.c_str());
+        QVERIFY(run.circuitQasm.find("x_1") != std::string::npos);
+        QVERIFY(run.circuitDescription.find("custom") != std::string::npos);
+        QCOMPARE(run.devices[0].logicalQubits, 3);
+        QVERIFY(run.devices[0].twoQubitGates >= 3);
+        QCOMPARE(run.devices[0].observable, std::string("ZZZ"));
+        std::int64_t total = 0;
+        for (const auto& [bits, n] : run.devices[0].counts) {
+            QCOMPARE(bits.size(), size_t(3));
+            total += n;
+        }
+        QCOMPARE(total, std::int64_t(200));
+        QCOMPARE(run.quantum.metrics.accuracy, m_run.quantum.metrics.accuracy); // the model is the encoding's
+        bool warned = false;
+        for (const std::string& w : run.warnings)
+            warned = warned || w.find("custom_qasm") != std::string::npos;
+        QVERIFY(warned);
+        // A custom circuit whose parameter is not an input is an invalid pilot, named.
+        p.circuit.customQasm = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] theta;\nqubit[2] q;\nry(theta) q[0];\n";
+        const PilotRun bad = runPilot(p, {});
+        QCOMPARE(bad.status, RunStatus::Failed);
+        QVERIFY(bad.stages.empty());
+        QVERIFY2(bad.stopReason.find("circuit.custom_qasm: parameter 'theta' is not an input") != std::string::npos,
+                 bad.stopReason.c_str());
+    }
+
     void cancelAfterBaseline()
     {
         std::atomic<bool> cancel{false};
