@@ -5,7 +5,6 @@
 // `qpilot encode --advise` ranks the encodings for a dataset and a device after transpilation
 // (core/encoding/advisor.h).
 #include "app/cli/cli.h"
-#include "app/cli/dataset_source.h"
 #include "app/cli/verbs.h"
 
 #include "core/circuit/metrics.h"
@@ -13,6 +12,7 @@
 #include "core/circuit/transform.h"
 #include "core/device/device.h"
 #include "core/encoding/encoding.h"
+#include "core/ml/dataset_source.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -174,7 +174,7 @@ int runAdvise(const QCommandLineParser& parser, const QCommandLineOption& datase
             return reportError(err, ExitUsage, "encode: --features must be a positive integer", verb);
         o.binaryFeatures = parser.isSet(binaryOpt);
     } else {
-        auto loaded = loadDataset(parser.value(datasetOpt), ml::CsvOptions{}, 1);
+        auto loaded = ml::loadDataset(parser.value(datasetOpt).toStdString(), ml::CsvOptions{}, 1);
         if (!loaded)
             return reportError(err, ExitUsage, "encode: " + loaded.error().toString());
         const ml::Samples& s = loaded->dataset.samples;

@@ -5,7 +5,6 @@
 // SVM) on the same split and preprocessing — and prints their test metrics, best
 // hyper-parameters, training time, inference throughput and the quantum details side by side.
 #include "app/cli/cli.h"
-#include "app/cli/dataset_source.h"
 #include "app/cli/verbs.h"
 
 #include "core/device/device.h"
@@ -394,10 +393,10 @@ int runTrain(const QStringList& args, std::ostream& out, std::ostream& err)
     csv.labelColumn = parser.value(labelOpt).toStdString();
     csv.impute = *impute;
 
-    auto loaded = loadDataset(parser.value(datasetOpt), csv, seed);
+    auto loaded = ml::loadDataset(parser.value(datasetOpt).toStdString(), csv, seed);
     if (!loaded)
         return reportError(err, ExitUsage, loaded.error().toString());
-    DatasetSource data = std::move(loaded).value();
+    ml::DatasetSource data = std::move(loaded).value();
     if ((parser.isSet(labelOpt) || parser.isSet(imputeOpt)) && data.kind != "csv")
         return reportError(err, ExitUsage, "train: --label and --impute apply to CSV files only", verb);
     if (parser.isSet(classesOpt)) {

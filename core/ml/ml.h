@@ -1,10 +1,11 @@
-// core/ml/ml.h — entry header of core/ml: samples, datasets (CSV, shipped, generated),
-// preprocessing and splits, metrics, the tuned classical baselines, and the quantum models
-// (fidelity-kernel SVM and variational classifier).
+// core/ml/ml.h — entry header of core/ml: samples, datasets (CSV, shipped, generated, and
+// resolving a dataset spec), preprocessing and splits, metrics, the tuned classical baselines,
+// and the quantum models (fidelity-kernel SVM and variational classifier).
 #pragma once
 
 #include "core/ml/baseline.h"
 #include "core/ml/dataset.h"
+#include "core/ml/dataset_source.h"
 #include "core/ml/generators.h"
 #include "core/ml/metrics.h"
 #include "core/ml/preprocess.h"

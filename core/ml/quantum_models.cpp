@@ -186,6 +186,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
             return Error{std::string(key) + ": " + mm.error().message};
         train = mm->apply(train);
         test = mm->apply(test);
+        q.scaler = *mm;
         q.scaling = "min-max to [0, pi] fitted on the training set";
     } else {
         q.scaling = enc == Kind::Amplitude ? "none (amplitude encoding normalises each sample)" : "none (0/1 bits)";
@@ -212,6 +213,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         ko.seed = options.seed;
         ko.noise = noise ? &*noise : nullptr;
         ko.threads = options.threads;
+        ko.cancel = options.cancel;
         SvmTuning tuning;
         tuning.folds = options.folds;
         tuning.seed = options.seed;
@@ -235,6 +237,8 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
             r.grid.push_back(GridPoint{{HyperParameter{"C", shortNumber(c)}}, acc, std::numeric_limits<double>::quiet_NaN()});
         r.best = {HyperParameter{"C", shortNumber(model->tuning.bestC)}};
         q.encoding = describe(*fm);
+        q.circuit = fm->circuit;
+        q.featureMap = *fm;
         q.ansatz = "none";
         q.optimiser = "libsvm C-SVC on the precomputed kernel, C by " + std::to_string(options.folds) + "-fold CV";
         q.qubits = fm->circuit.numQubits();
@@ -282,6 +286,7 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         vo.seed = options.seed;
         vo.noise = noise ? &*noise : nullptr;
         vo.threads = options.threads;
+        vo.cancel = options.cancel;
         VqcReport vr;
         const auto t0 = Clock::now();
         auto model = trainVqc(train, vo, &vr);
@@ -301,6 +306,11 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         r.predictions = predictFromScores(scores, classes);
         r.metrics = computeMetrics(test.y, r.predictions, scores, classes);
         q.encoding = describe(model->encoding);
+        q.circuit = model->circuit;
+        q.featureMap = model->encoding;
+        q.weightNames = model->weightNames;
+        q.weights = model->weights;
+        q.vqc = *model;
         if (vo.ansatz) {
             encoding::Built a;
             a.kind = *vo.ansatz;

@@ -9,10 +9,12 @@
 #include "core/common/result.h"
 #include "core/encoding/encoding.h"
 #include "core/ml/baseline.h"
+#include "core/ml/preprocess.h"
 #include "core/ml/quantum_kernel.h"
 #include "core/ml/samples.h"
 #include "core/ml/vqc.h"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,6 +54,7 @@ struct QuantumModelOptions {
     int folds = 5;                          // kernel: C tuning folds
     std::uint64_t seed = 1;
     int threads = 0;                        // 0 = all hardware threads (results do not depend on it)
+    const std::atomic<bool>* cancel = nullptr; // set → training stops with the error "cancelled"
 };
 
 // The default encoding of each model and whether an encoding takes angles (min–max scaled to
@@ -86,6 +89,14 @@ struct QuantumDetails {
     KernelSpread spread;
     int supportVectors = 0;
     std::vector<std::string> warnings;  // concentration, ...
+    // The trained model's circuit, to run one sample elsewhere (a device, a report): bind the
+    // (scaled) sample with encoding::bindFeatures(featureMap, x) plus weightNames = weights.
+    Circuit circuit;                    // vqc: encoding + ansatz; kernel: the feature map (symbolic)
+    encoding::Built featureMap;         // the encoding part
+    std::optional<MinMaxScaler> scaler; // angle encodings: the training-set min-max scaling
+    std::vector<std::string> weightNames;
+    std::vector<double> weights;        // vqc: the trained weights; kernel: none
+    std::optional<VqcModel> vqc;        // vqc: the trained model (e.g. to score it under another noise model)
 };
 
 struct QuantumModelReport {

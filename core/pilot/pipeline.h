@@ -26,6 +26,7 @@ struct PipelineHooks {
     // Called after each stage with the run so far (the store commits it).
     std::function<void(const PilotRun&, Stage)> stageFinished;
     const std::atomic<bool>* cancel = nullptr;               // set → the run stops with Cancelled
+    int threads = 0;                                         // 0 = all hardware threads; results do not depend on it
 };
 
 // Runs `pilot` (validated first: a pilot with errors returns Failed with the errors in

@@ -54,7 +54,8 @@ struct DeviceOutcome {
     int logicalQubits = 0;
     int oneQubitGates = 0, twoQubitGates = 0, depth = 0, twoQubitDepth = 0;
     double durationSeconds = 0;                   // one shot
-    double successProbability = 0;                // transpiler's estimate
+    double successProbability = 0;                // transpiler's estimate (0 when unknown, see below)
+    bool successProbabilityKnown = false;         // false: the profile lacks the figures (a note says which)
     double transpileSeconds = 0;
     std::string transpiledQasm;                   // OpenQASM 3, physical qubits
     // the model evaluated with the device's noise (density matrix), same split as ideal
