@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // app/main.cpp — `qpilot` with no verb (or a circuit file) opens the workbench under a
-// QApplication; a verb, --version or --help runs the command line under a QCoreApplication,
-// so the command line never needs a display.
+// QApplication; a verb, --version or --help runs the command line under a QCoreApplication
+// (`run`, which renders the PDF report, under a QApplication on the offscreen platform), so the
+// command line never needs a display.
 #include "app/cli/cli.h"
 #include "ui/mainwindow.h"
 #include "ui/results/resultspanel.h"
@@ -9,6 +10,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QTimer>
 
 #include <iostream>
@@ -22,6 +25,18 @@ void setIdentity()
     QCoreApplication::setOrganizationDomain(QStringLiteral("qpilot.github.io"));
     QCoreApplication::setApplicationName(QStringLiteral("qpilot"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QPILOT_VERSION));
+}
+
+// Qt's platform plugins want $XDG_RUNTIME_DIR and warn on every start when it is unset (CI,
+// containers, cron): give them a private one, as Qt itself would, without the warning.
+void useQuietRuntimeDir()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QString dir = QDir::tempPath() + QStringLiteral("/runtime-") + qEnvironmentVariable("USER", QStringLiteral("qpilot"));
+    if (QDir().mkpath(dir)
+        && QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        qputenv("XDG_RUNTIME_DIR", dir.toLocal8Bit());
 }
 
 int runGui(int argc, char** argv)
@@ -87,6 +102,15 @@ int main(int argc, char** argv)
     if (!qpilot::cli::isCliInvocation(args))
         return runGui(argc, argv);
 
+    if (qpilot::cli::needsGuiApplication(args)) {
+        // Rendering without showing anything: the offscreen platform works with or without a
+        // display and gives the same PDF everywhere.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        useQuietRuntimeDir();
+        QApplication app(argc, argv);
+        setIdentity();
+        return qpilot::cli::run(QCoreApplication::arguments().mid(1), std::cout, std::cerr);
+    }
     QCoreApplication app(argc, argv);
     setIdentity();
     return qpilot::cli::run(QCoreApplication::arguments().mid(1), std::cout, std::cerr);

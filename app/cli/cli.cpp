@@ -23,6 +23,7 @@ const Verb* const kVerbs[] = {
     &kEncodeVerb,
     &kDatasetsVerb,
     &kTrainVerb,
+    &kRunVerb,
     &kRunsVerb,
 };
 
@@ -100,6 +101,13 @@ bool isCliInvocation(const QStringList& args)
     // unknown verb, which the command line reports.
     static const QStringList kSuffixes = {"qasm", "qasm2", "qasm3", "json", "qpilot"};
     return !(QFileInfo::exists(first) || kSuffixes.contains(QFileInfo(first).suffix().toLower()));
+}
+
+bool needsGuiApplication(const QStringList& args)
+{
+    // `run` renders the PDF report (QPainter, QCustomPlot widgets): it needs a QApplication,
+    // which the command line creates on the offscreen platform (no display needed).
+    return !args.isEmpty() && args.first() == QLatin1String("run");
 }
 
 int run(const QStringList& args, std::ostream& out, std::ostream& err)

@@ -22,6 +22,10 @@ enum ExitCode : int {
 // start the workbench.
 bool isCliInvocation(const QStringList& args);
 
+// Whether the verb renders with QtGui/QtWidgets (the PDF report) and so needs a QApplication;
+// main() then creates one on the offscreen platform.
+bool needsGuiApplication(const QStringList& args);
+
 // Runs the command line on `args` (without the program name); returns the exit code.
 int run(const QStringList& args, std::ostream& out, std::ostream& err);
 

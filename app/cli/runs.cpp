@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// app/cli/runs.cpp — `qpilot runs list|show ID|export-mlflow ID DIR|audit|circuits PILOT`: the run
-// store (core/store) from the command line: the stored runs, one run in full (provenance, stages
-// with timings, models, per-device figures, digest, artefacts), the offline MLflow export, the
+// app/cli/runs.cpp — `qpilot runs list|show ID|reproduce ID|export-mlflow ID DIR|audit|circuits
+// PILOT`: the run store (core/store) from the command line: the stored runs, one run in full
+// (provenance, stages with timings, models, per-device figures, digest, artefacts), re-executing a
+// run from its record alone and verifying bit-identical results, the offline MLflow export, the
 // append-only audit log and a pilot's circuit versions. Every sub-command takes --db and --json.
 #include "app/cli/cli.h"
+#include "app/cli/run_output.h"
 #include "app/cli/verbs.h"
 
+#include "core/pilot/execute.h"
 #include "core/store/store.h"
 
 #include <QFileInfo>
@@ -25,6 +28,7 @@ namespace {
 const char kUsage[] =
     "Usage: qpilot runs list [--db FILE] [--json]\n"
     "       qpilot runs show ID [--db FILE] [--json]\n"
+    "       qpilot runs reproduce ID [--db FILE] [--quiet] [--json]\n"
     "       qpilot runs export-mlflow ID DIR [--db FILE] [--json]\n"
     "       qpilot runs audit [--db FILE] [--json]\n"
     "       qpilot runs circuits PILOT [--db FILE] [--json]\n"
@@ -35,6 +39,9 @@ const char kUsage[] =
     "                  hash), stages with timings, models, per-device figures (gates, success\n"
     "                  probability, noisy accuracy, mitigation overhead, cost, latency), the\n"
     "                  result digest and the artefacts\n"
+    "  reproduce ID    re-executes a completed run from its stored record alone (configuration,\n"
+    "                  seed, dataset fingerprint), stores it as a new run and compares every result\n"
+    "                  field: exit 0 when bit-identical, 1 with the differing fields listed\n"
     "  export-mlflow ID DIR\n"
     "                  writes the run as an MLflow FileStore run under DIR (the mlruns root):\n"
     "                  params, metrics, tags and artifacts; the experiment is named after the\n"
@@ -47,6 +54,7 @@ const char kUsage[] =
     "Options:\n"
     "  --db FILE     the run store (default: $QPILOT_DATA_DIR/runs.sqlite, else the\n"
     "                application data directory)\n"
+    "  --quiet       reproduce: no progress lines on standard error\n"
     "  --json        print JSON\n"
     "  -h, --help    show this help\n";
 
@@ -364,12 +372,105 @@ int showCircuits(const Options& o, const QString& pilotName, std::ostream& out, 
     return ExitOk;
 }
 
+// Re-executes stored run `id` from its record and compares the results field by field.
+int reproduceRun(const Options& o, const QString& idText, bool quiet, std::ostream& out, std::ostream& err)
+{
+    std::unique_ptr<store::RunStore> s;
+    if (int code = openStore(o, "reproduce", err, s); code >= 0)
+        return code;
+    std::int64_t id = 0;
+    if (int code = runId(idText, *s, "reproduce", err, id); code >= 0)
+        return code;
+    auto loaded = s->loadRun(id);
+    if (!loaded)
+        return reportError(err, ExitFailed, "runs reproduce: " + loaded.error().toString());
+    const pilot::PilotRun& stored = loaded.value();
+    if (stored.status != pilot::RunStatus::Completed)
+        return reportError(err, ExitUsage, "runs reproduce: run " + std::to_string(id) + " is " +
+                                               pilot::runStatusKey(stored.status) +
+                                               "; only completed runs can be reproduced");
+    // Relative paths (a CSV beside the pilot) resolve where the original pilot file was.
+    const std::string base = stored.pilotFile.empty() ? std::string() : QFileInfo(q(stored.pilotFile)).absolutePath().toStdString();
+    auto configured = pilot::readPilot(stored.configurationJson, "run " + std::to_string(id) + " configuration", base);
+    if (!configured)
+        return reportError(err, ExitFailed, "runs reproduce: " + configured.error().toString());
+    const pilot::Pilot pilot = configured.value();
+
+    pilot::ExecuteOptions options;
+    options.databasePath = o.db;
+    options.reproduces = id;
+    options.pilotFile = stored.pilotFile;
+    if (!quiet)
+        options.hooks = progressPrinter(err);
+    const pilot::Execution execution = pilot::executePilot(pilot, options);
+    if (!execution.invalid.empty()) {
+        for (const Error& e : execution.invalid)
+            reportError(err, ExitFailed, "runs reproduce: run " + std::to_string(id) + " can no longer run: " + e.toString());
+        return ExitFailed;
+    }
+    if (execution.storeError && execution.runId == 0)
+        return reportError(err, ExitFailed, "runs reproduce: " + execution.storeError->toString());
+
+    std::vector<std::string> differences;
+    if (execution.run.status == pilot::RunStatus::Completed)
+        differences = pilot::compareResults(stored, execution.run);
+    else
+        differences.push_back(std::string("the re-execution ") + pilot::runStatusKey(execution.run.status) + ": " +
+                              execution.run.stopReason);
+    const bool identical = differences.empty();
+    std::string joined;
+    for (const std::string& d : differences)
+        joined += d + "\n";
+    if (auto e = s->recordReproduction(id, execution.runId, identical, joined))
+        reportError(err, ExitFailed, "runs reproduce: " + e->toString());
+    if (identical) {
+        // Both runs are now reproduced: their scorecards say so.
+        for (std::int64_t runIdToScore : {id, execution.runId}) {
+            auto artefacts = s->artefacts(runIdToScore);
+            const bool exports = artefacts && !artefacts.value().empty();
+            const readiness::RunScorecards cards =
+                pilot::scoreWithOperations(stored, pilot, !stored.circuitHash.empty(), true, exports);
+            if (cards.best >= 0) {
+                const readiness::Scorecard& best = cards.cards[static_cast<size_t>(cards.best)];
+                if (auto e = s->saveScore(runIdToScore, readiness::verdictKey(best.verdict), best.overall,
+                                          readiness::scorecardsToJson(cards)))
+                    reportError(err, ExitFailed, "runs reproduce: " + e->toString());
+            }
+        }
+    }
+    const std::string before = pilot::resultDigest(stored);
+    const std::string after = execution.run.status == pilot::RunStatus::Completed ? pilot::resultDigest(execution.run) : std::string();
+    if (o.json) {
+        QJsonArray diffs;
+        for (const std::string& d : differences)
+            diffs.append(q(d));
+        printJson(out, QJsonObject{{"run_id", static_cast<qint64>(id)},
+                                   {"reproduced_as", static_cast<qint64>(execution.runId)},
+                                   {"identical", identical},
+                                   {"digest", q(before)},
+                                   {"reproduced_digest", orNull(after)},
+                                   {"differences", diffs}});
+    } else if (identical) {
+        out << "Run " << id << " reproduced as run " << execution.runId << ": bit-identical results.\n"
+            << "Result digest " << before << " (both runs)\n";
+    } else {
+        out << "Run " << id << " reproduced as run " << execution.runId << ": results DIFFER in "
+            << differences.size() << (differences.size() >= 50 ? "+" : "") << " field(s):\n";
+        for (const std::string& d : differences)
+            out << "  " << d << "\n";
+        out << "Digest " << before << " (run " << id << ")\n       " << (after.empty() ? "-" : after) << " (run "
+            << execution.runId << ")\n";
+    }
+    return identical ? ExitOk : ExitFailed;
+}
+
 int runRuns(const QStringList& args, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
     const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("run store"), QStringLiteral("FILE"));
-    parser.addOptions({jsonOpt, dbOpt, helpOption()});
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"));
+    parser.addOptions({jsonOpt, dbOpt, quietOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kRunsVerb, args, out, err); code >= 0)
         return code;
     const QStringList pos = parser.positionalArguments();
@@ -378,7 +479,7 @@ int runRuns(const QStringList& args, std::ostream& out, std::ostream& err)
     o.explicitDb = parser.isSet(dbOpt);
     o.db = o.explicitDb ? parser.value(dbOpt).toStdString() : store::defaultDatabasePath();
     if (pos.isEmpty())
-        return reportError(err, ExitUsage, "runs: missing sub-command (list, show ID, export-mlflow ID DIR, audit or circuits PILOT)", kRunsVerb.name);
+        return reportError(err, ExitUsage, "runs: missing sub-command (list, show ID, reproduce ID, export-mlflow ID DIR, audit or circuits PILOT)", kRunsVerb.name);
     const QString sub = pos.first();
     const auto expect = [&](int n, const char* what) {
         if (pos.size() == n + 1)
@@ -397,6 +498,11 @@ int runRuns(const QStringList& args, std::ostream& out, std::ostream& err)
             return code;
         return showRun(o, pos[1], out, err);
     }
+    if (sub == QLatin1String("reproduce")) {
+        if (int code = expect(1, "ID (see 'qpilot runs list')"); code >= 0)
+            return code;
+        return reproduceRun(o, pos[1], parser.isSet(quietOpt), out, err);
+    }
     if (sub == QLatin1String("export-mlflow")) {
         if (int code = expect(2, pos.size() < 2 ? "ID and DIR" : "DIR (the mlruns directory to write)"); code >= 0)
             return code;
@@ -413,15 +519,15 @@ int runRuns(const QStringList& args, std::ostream& out, std::ostream& err)
         return showCircuits(o, pos[1], out, err);
     }
     return reportError(err, ExitUsage,
-                       "runs: unknown sub-command '" + sub.toStdString() + "' (use list, show, export-mlflow, audit or circuits)", kRunsVerb.name);
+                       "runs: unknown sub-command '" + sub.toStdString() + "' (use list, show, reproduce, export-mlflow, audit or circuits)", kRunsVerb.name);
 }
 
 } // namespace
 
 const Verb kRunsVerb = {
     "runs",
-    "the run store: list runs, show one, export it to MLflow, the audit log, circuit versions",
-    "runs list|show ID|export-mlflow ID DIR|audit|circuits PILOT [--db FILE] [--json]",
+    "the run store: list runs, show one, reproduce one bit for bit, export to MLflow, audit log, circuits",
+    "runs list|show ID|reproduce ID|export-mlflow ID DIR|audit|circuits PILOT [--db FILE] [--json]",
     kUsage,
     &runRuns,
 };

@@ -35,6 +35,7 @@ extern const Verb kEncodeVerb;
 extern const Verb kTranspileVerb;
 extern const Verb kEstimateVerb;
 extern const Verb kMitigateVerb;
+extern const Verb kRunVerb;
 extern const Verb kRunsVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`

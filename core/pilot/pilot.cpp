@@ -347,13 +347,15 @@ std::vector<Error> validatePilot(const Pilot& pilot)
     return out;
 }
 
-Result<Pilot> readPilot(const std::string& json, const std::string& fileName)
+Result<Pilot> readPilot(const std::string& json, const std::string& fileName, const std::string& baseDirectory)
 {
     auto parsed = parsePilotJson(json, fileName);
     if (!parsed)
         return parsed.error();
     Pilot p = std::move(parsed).value();
-    if (!fileName.empty() && QFileInfo::exists(QString::fromStdString(fileName)))
+    if (!baseDirectory.empty())
+        p.baseDirectory = baseDirectory;
+    else if (!fileName.empty() && QFileInfo::exists(QString::fromStdString(fileName)))
         p.baseDirectory = QFileInfo(QString::fromStdString(fileName)).absolutePath().toStdString();
     const std::vector<Issue> issues = checkPilot(p);
     if (issues.empty())

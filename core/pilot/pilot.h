@@ -91,7 +91,9 @@ struct Pilot {
 // Reads a .qpilot document (any schema version 1..kSchemaVersion; older ones are migrated).
 // Errors are located (file, line, column for JSON syntax) and name the field:
 // "devices[1]: unknown device 'ibm_nowhere' (see 'qpilot devices')", "shots: must be 1..10000000".
-Result<Pilot> readPilot(const std::string& json, const std::string& fileName);
+// `baseDirectory`: where relative paths resolve (empty: fileName's directory when that file
+// exists) — a stored run's configuration is read against its original pilot's directory.
+Result<Pilot> readPilot(const std::string& json, const std::string& fileName, const std::string& baseDirectory = {});
 Result<Pilot> loadPilotFile(const std::string& path);
 
 // The canonical JSON of `pilot` at kSchemaVersion (stable key order, so equal pilots give equal

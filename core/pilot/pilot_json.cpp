@@ -195,6 +195,27 @@ void readThresholds(Reader& r, const QJsonObject& o, const Validator& v, readine
     r.num(f, "objective_bad_multiple", t.objectiveBadMultiple);
     r.num(f, "spread_good_fraction", t.spreadGoodFraction);
     r.num(f, "spread_bad_multiple", t.spreadBadMultiple);
+    r.num(f, "mitigated_error_good", t.mitigatedErrorGood);
+    r.num(f, "mitigated_error_bad", t.mitigatedErrorBad);
+    const QJsonValue weights = f.raw("weights");
+    if (!r.err && !weights.isUndefined() && !weights.isNull()) {
+        const QJsonArray a = weights.toArray();
+        if (!weights.isArray() || a.size() != readiness::kDimensionCount) {
+            r.err = v.error("thresholds.weights", "expected an array of " + std::to_string(readiness::kDimensionCount) +
+                                                      " numbers, one per scorecard dimension in order");
+        } else {
+            for (int i = 0; i < a.size() && !r.err; ++i) {
+                const double w = a[i].toDouble(std::nan(""));
+                if (!a[i].isDouble() || !std::isfinite(w) || w < 0)
+                    r.err = v.error("thresholds.weights[" + std::to_string(i) + "]", "expected a number >= 0");
+                else
+                    t.weights[size_t(i)] = w;
+            }
+        }
+    }
+    r.integer(f, "max_amber_for_production", t.maxAmberForProduction);
+    r.integer(f, "max_red_for_piloting", t.maxRedForPiloting);
+    r.num(f, "fixable_factor", t.fixableFactor);
     r.finish(f);
 }
 
@@ -629,6 +650,12 @@ std::string writePilot(const Pilot& p)
     th.add("objective_bad_multiple", number(t.objectiveBadMultiple));
     th.add("spread_good_fraction", number(t.spreadGoodFraction));
     th.add("spread_bad_multiple", number(t.spreadBadMultiple));
+    th.add("mitigated_error_good", number(t.mitigatedErrorGood));
+    th.add("mitigated_error_bad", number(t.mitigatedErrorBad));
+    th.add("weights", array(std::vector<double>(t.weights.begin(), t.weights.end()), [](double w) { return number(w); }));
+    th.add("max_amber_for_production", integer(t.maxAmberForProduction));
+    th.add("max_red_for_piloting", integer(t.maxRedForPiloting));
+    th.add("fixable_factor", number(t.fixableFactor));
     std::string out;
     render(root, 0, out);
     return out + "\n";

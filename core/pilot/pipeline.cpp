@@ -265,6 +265,10 @@ StageOutcome circuitsStage(Context& ctx)
     const ml::QuantumDetails& q = ctx.details;
     run.trainingExecutions = q.trainingExecutions;
     if (ctx.kind == ml::QuantumModelKind::Kernel) {
+        // The simulator gets the Gram matrix from n state vectors; a QPU runs one compute-uncompute
+        // circuit per pair of training rows, n(n-1)/2 of them (the diagonal is 1 by construction).
+        const long long n = ctx.train.rows;
+        run.trainingExecutions = n * (n - 1) / 2;
         run.kernelAlignment = q.alignment;
         run.kernelOffDiagonalMean = q.spread.mean;
         run.kernelOffDiagonalVariance = q.spread.variance;

@@ -55,7 +55,7 @@ struct DeviceOutcome {
     int oneQubitGates = 0, twoQubitGates = 0, depth = 0, twoQubitDepth = 0;
     double durationSeconds = 0;                   // one shot
     double successProbability = 0;                // transpiler's estimate (0 when unknown, see below)
-    bool successProbabilityKnown = false;         // false: the profile lacks the figures (a note says which)
+    bool successProbabilityKnown = true;          // false: the profile lacks the figures (a note says which)
     double transpileSeconds = 0;
     std::string transpiledQasm;                   // OpenQASM 3, physical qubits
     // the model evaluated with the device's noise (density matrix), same split as ideal
@@ -116,7 +116,8 @@ struct PilotRun {
     std::vector<ml::ModelReport> baselines;       // tuned, in pilot order
     int bestBaseline = -1;                        // index of the best test accuracy
     ml::ModelReport quantum;                      // the quantum model at the run seed (ideal)
-    long long trainingExecutions = 0;             // circuit executions to train (quantum)
+    long long trainingExecutions = 0;             // circuits a QPU runs to train (each at the pilot's shots):
+                                                  // kernel n(n-1)/2 compute-uncompute pairs; vqc as optimised
     double kernelAlignment = 0;                   // kernel model only
     double kernelOffDiagonalMean = 0, kernelOffDiagonalVariance = 0;
     std::vector<double> trainingLoss;             // vqc only

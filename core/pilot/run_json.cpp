@@ -120,6 +120,7 @@ QJsonObject deviceJson(const DeviceOutcome& d, Scope scope)
                   {"twoQubitDepth", d.twoQubitDepth},
                   {"durationSeconds", num(d.durationSeconds)},
                   {"successProbability", num(d.successProbability)},
+                  {"successProbabilityKnown", d.successProbabilityKnown},
                   {"transpiledQasm", q(d.transpiledQasm)},
                   {"noisyAccuracy", num(d.noisyAccuracy)},
                   {"mitigationPlan", q(d.mitigationPlan)},
@@ -265,6 +266,14 @@ public:
             if (!v->isString())
                 return fail(field(key), "expected a string");
             out = v->toString().toStdString();
+        }
+    }
+    void boolean(const char* key, bool& out)
+    {
+        if (const QJsonValue* v = get(key)) {
+            if (!v->isBool())
+                return fail(field(key), "expected true or false");
+            out = v->toBool();
         }
     }
     template <class Int>
@@ -463,6 +472,7 @@ void readDevice(Reader& r, DeviceOutcome& d)
     r.integer("twoQubitDepth", d.twoQubitDepth);
     r.real("durationSeconds", d.durationSeconds);
     r.real("successProbability", d.successProbability);
+    r.boolean("successProbabilityKnown", d.successProbabilityKnown);
     r.real("transpileSeconds", d.transpileSeconds);
     r.str("transpiledQasm", d.transpiledQasm);
     r.real("noisyAccuracy", d.noisyAccuracy);

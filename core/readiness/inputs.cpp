@@ -104,6 +104,7 @@ Inputs inputsFor(const pilot::PilotRun& run, const pilot::Pilot& pilot, int devi
     in.testRows = run.testRows > 0 ? run.testRows : run.quantum.testRows;
     // 1
     in.successProbability = d.successProbability;
+    in.successKnown = d.successProbabilityKnown;
     in.mitigatedError = std::fabs(d.mitigatedValue - d.idealValue);
     in.unmitigatedError = std::fabs(d.noisyValue - d.idealValue);
     in.twoQubitGatesForModel = d.twoQubitGates;

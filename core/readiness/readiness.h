@@ -25,6 +25,7 @@ struct Inputs {
     std::string device;
     // 1
     double successProbability = 0;
+    bool successKnown = true;                     // false: the profile publishes no errors to estimate it
     double mitigatedError = 0;                    // |mitigated − ideal| of the observable
     double unmitigatedError = 0;                  // |noisy − ideal|
     // 2

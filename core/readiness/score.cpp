@@ -141,6 +141,18 @@ const std::string& deviceLabel(const Inputs& in) { return in.device.empty() ? in
 void Builder::hardware()
 {
     const double G = greenEdge(t);
+    if (!in.successKnown) {
+        // Nothing to score against: never green, never a blocker; the fix is data, not hardware.
+        const double amber = t.bands.red + (std::min(G, t.bands.green) - t.bands.red) / 2;
+        DimensionScore& d = add(Dimension::HardwareReliability, amber, 0);
+        d.measured = "success probability not published";
+        d.threshold = "needs gate and readout errors in the device profile";
+        d.rationale = "The " + deviceLabel(in) +
+                      " profile publishes no gate or readout errors, so its success probability cannot be estimated "
+                      "and its noisy simulation is ideal; import a calibration snapshot to score it.";
+        fixable[0] = true;
+        return;
+    }
     const Scale ss{t.successBad, t.successGood, false, false, 0};
     const Scale es{t.mitigatedErrorBad, t.mitigatedErrorGood, false, false, 0};
     const double S = eff.successProbability;

@@ -100,8 +100,14 @@ std::string formatUsd(double v)
         return formatNumber(v);
     char buf[64];
     const double a = std::fabs(v);
-    if (a >= 1e9 || (a != 0 && a < 1e-3)) {
+    if (a >= 1e12 || (a != 0 && a < 1e-3)) {
         std::snprintf(buf, sizeof buf, "$%.2e", v);
+    } else if (a >= 1e6) {
+        // millions and billions stay readable in narrow places: "$133.6 M", "$2.41 B"
+        const bool billions = a >= 1e9;
+        const double scaled = v / (billions ? 1e9 : 1e6);
+        const int decimals = std::fabs(scaled) >= 100 ? 0 : std::fabs(scaled) >= 10 ? 1 : 2;
+        std::snprintf(buf, sizeof buf, "$%.*f %s", decimals, scaled, billions ? "B" : "M");
     } else if (a >= 1000) {
         // whole dollars with thousands separators: "$104,163"
         std::snprintf(buf, sizeof buf, "%.0f", a);

@@ -239,7 +239,8 @@ Section deviceComparison(const Context& c)
         }
         const Scorecard* card = c.cardFor(i);
         t.rows.push_back({deviceLabel(d), std::to_string(d.logicalQubits), std::to_string(d.twoQubitGates),
-                          std::to_string(d.depth), num(d.successProbability), num(d.noisyAccuracy), usd(d.costPer1kUsd),
+                          std::to_string(d.depth), d.successProbabilityKnown ? num(d.successProbability) : "not published",
+                          num(d.noisyAccuracy) + (d.successProbabilityKnown ? "" : " (ideal)"), usd(d.costPer1kUsd),
                           d.latencySeconds ? secs(*d.latencySeconds) : "unknown",
                           card ? std::string(readiness::verdictTitle(card->verdict)) : "completed"});
         t.rowRatings.push_back(card ? verdictRating(card->verdict) : -1);
@@ -260,13 +261,14 @@ Section deviceComparison(const Context& c)
     for (int i : c.okDevices()) {
         const pilot::DeviceOutcome& d = c.run.devices[size_t(i)];
         ch.categories.push_back(d.deviceId);
-        success.y.push_back(d.successProbability);
+        success.y.push_back(d.successProbabilityKnown ? d.successProbability : 0.0);
         acc.y.push_back(d.noisyAccuracy);
     }
     ch.series = {success, acc};
     ch.referenceLines = {{"baseline accuracy (" + c.baselineName() + ")", c.baselineAccuracy()}};
     ch.caption = "How likely one shot of the circuit runs error-free on each device, next to the accuracy the model keeps "
-                 "under that device's noise; the line is the tuned classical baseline's accuracy.";
+                 "under that device's noise; the line is the tuned classical baseline's accuracy. A device whose profile "
+                 "publishes no gate errors has no success bar and an ideal (noise-free) accuracy.";
     addChart(s, std::move(ch), "no device completed.");
     return s;
 }

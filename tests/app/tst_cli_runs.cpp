@@ -213,7 +213,7 @@ private slots:
         QTest::newRow("show no id") << QStringList{"show"} << "runs show: missing ID";
         QTest::newRow("extra") << QStringList{"list", "extra"} << "unexpected argument 'extra'";
         QTest::newRow("no sub-command") << QStringList{} << "runs: missing sub-command";
-        QTest::newRow("unknown sub-command") << QStringList{"reproduce", "1"} << "runs: unknown sub-command 'reproduce'";
+        QTest::newRow("unknown sub-command") << QStringList{"rerun", "1"} << "runs: unknown sub-command 'rerun'";
         QTest::newRow("unknown pilot") << QStringList{"circuits", "nobody"} << "no circuit versions for pilot 'nobody'";
         QTest::newRow("missing db") << QStringList{"list", "--db", "NOFILE"} << "runs list: no run store at ";
         QTest::newRow("garbage db") << QStringList{"list", "--db", "GARBAGE"} << "not a Qpilot run store";
@@ -243,7 +243,7 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("qpilot runs export-mlflow ID DIR"));
         const Run global = runQpilot({"--help"});
-        QVERIFY(global.out.contains("runs list|show ID|export-mlflow ID DIR|audit|circuits PILOT"));
+        QVERIFY(global.out.contains("runs list|show ID|reproduce ID|export-mlflow ID DIR|audit|circuits PILOT"));
     }
 };
 

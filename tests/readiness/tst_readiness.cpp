@@ -670,6 +670,11 @@ private slots:
     {
         QCOMPARE(formatUsd(41.2), std::string("$41.20"));
         QCOMPARE(formatUsd(104163.2), std::string("$104,163"));
+        QCOMPARE(formatUsd(133633985.0), std::string("$134 M"));
+        QCOMPARE(formatUsd(1534258.0), std::string("$1.53 M"));
+        QCOMPARE(formatUsd(24.1e6), std::string("$24.1 M"));
+        QCOMPARE(formatUsd(2.41e9), std::string("$2.41 B"));
+        QCOMPARE(formatUsd(3e12), std::string("$3.00e+12"));
         QCOMPARE(formatUsd(0.4), std::string("$0.40"));
         QCOMPARE(formatUsd(0.0035), std::string("$0.0035"));
         QCOMPARE(formatUsd(1.65e-7), std::string("$1.65e-07"));

@@ -1,0 +1,55 @@
+// core/pilot/execute.h — one pilot run as the product does it, shared by `qpilot run`, `qpilot
+// runs reproduce` and the workbench: validate, record the run in the store before it starts,
+// run the pipeline committing each finished stage, version the model circuit, score readiness,
+// build the report and hand it to a renderer (the caller's: PDF rendering lives in ui/), record
+// the artefact and the scorecard. Stage timings of scoring and reporting join the run's record.
+#pragma once
+
+#include "core/common/result.h"
+#include "core/pilot/pipeline.h"
+#include "core/readiness/readiness.h"
+#include "core/report/report.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qpilot::pilot {
+
+struct ExecuteOptions {
+    std::string databasePath;                     // empty: do not store the run
+    std::string reportPath;                       // empty: no report
+    // Renders the report document to reportPath (ui/report); required when reportPath is set.
+    std::function<std::optional<Error>(const report::Document&, const std::string& path)> renderReport;
+    PipelineHooks hooks;                          // progress, cancel, and a stage observer
+    std::int64_t reproduces = 0;                  // this run re-executes stored run N (0: none)
+    std::string pilotFile;                        // recorded as PilotRun::pilotFile
+};
+
+struct Execution {
+    std::vector<Error> invalid;                   // the pilot's validation errors (nothing ran)
+    std::optional<Error> storeError;              // the store could not be opened or written
+    PilotRun run;
+    std::int64_t runId = 0;                       // 0: not stored
+    std::optional<std::int64_t> circuitVersion;
+    readiness::RunScorecards cards;               // empty unless the run completed
+    std::optional<Error> reportError;
+    std::string reportSha256;
+};
+
+// A pilot with validation errors returns them in `invalid` without running anything. A store
+// that cannot be opened is an error before anything runs; a store write that fails later stops
+// the run (it would no longer be traceable) and is reported in storeError.
+Execution executePilot(const Pilot& pilot, const ExecuteOptions& options);
+
+// Re-scores a completed run with the operational facts the store knows (circuit versioned, run
+// reproduced, exports present) — the scorecard the report and `runs show` quote.
+readiness::RunScorecards scoreWithOperations(const PilotRun& run, const Pilot& pilot, bool circuitVersioned,
+                                             bool reproduced, bool exportsPresent);
+
+// SHA-256 (hex) of a file's bytes; empty if it cannot be read.
+std::string fileSha256(const std::string& path);
+
+} // namespace qpilot::pilot
