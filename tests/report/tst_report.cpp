@@ -189,7 +189,7 @@ private slots:
         QCOMPARE(d.coverFigures[0].value, dev.deviceName);
         QCOMPARE(d.coverFigures[1].value, readiness::formatNumber(dev.noisyAccuracy) + " vs 0.977");
         QCOMPARE(d.coverFigures[2].label, std::string("Cost per 1k inferences"));
-        QCOMPARE(d.coverFigures[2].value, std::string(dev.deviceId == "ibm_torino" ? "$104,163" : "$5,635,800"));
+        QCOMPARE(d.coverFigures[2].value, std::string(dev.deviceId == "ibm_torino" ? "$104,163" : "$5.64 M"));
         QVERIFY(contains(d.coverFigures[2].note, "$10.00"));
         QCOMPARE(d.coverFigures[2].rating, int(readiness::Rating::Red));
         QCOMPARE(d.coverFigures[3].label, std::string("Latency per inference"));
