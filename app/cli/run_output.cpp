@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -23,24 +24,9 @@ std::string fixed(double value, int decimals)
     return buffer;
 }
 
-std::string money(double usd)
-{
-    if (usd >= 100)
-        return "$" + fixed(usd, 0);
-    if (usd >= 1)
-        return "$" + fixed(usd, 2);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "$%.3g", usd);
-    return buffer;
-}
-
 std::string seconds(std::optional<double> s)
 {
-    if (!s)
-        return "n/a";
-    if (*s < 1)
-        return fixed(*s * 1000, 1) + " ms";
-    return fixed(*s, 2) + " s";
+    return s ? readiness::formatSeconds(*s) : std::string("n/a");
 }
 
 QJsonValue optionalNumber(std::optional<double> v)
@@ -164,14 +150,18 @@ void printExecution(const pilot::Execution& execution, const pilot::Pilot& pilot
                 out << "  failed: " << d.error << "\n";
                 continue;
             }
-            out << std::setw(9) << d.twoQubitGates << std::setw(9) << fixed(d.successProbability, 3) << std::setw(11)
-                << fixed(d.noisyAccuracy, 3) << std::setw(13) << money(d.costPer1kUsd) << std::setw(12)
+            out << std::setw(9) << d.twoQubitGates << std::setw(9)
+                << (d.successProbabilityKnown ? fixed(d.successProbability, 3) : std::string("n/p")) << std::setw(11)
+                << fixed(d.noisyAccuracy, 3) << std::setw(13) << readiness::formatUsd(d.costPer1kUsd) << std::setw(12)
                 << seconds(d.latencySeconds) << "\n";
         }
         out << std::left << std::setw(26) << "classical (" + pilot.cost.classicalInstance + ")" << std::right
             << std::setw(9) << "-" << std::setw(9) << "-" << std::setw(11)
             << (baseline ? fixed(baseline->metrics.accuracy, 3) : std::string("-")) << std::setw(13)
-            << money(run.classicalPer1kUsd) << std::setw(12) << seconds(run.classicalLatencySeconds) << "\n";
+            << readiness::formatUsd(run.classicalPer1kUsd) << std::setw(12) << seconds(run.classicalLatencySeconds) << "\n";
+        if (std::any_of(run.devices.begin(), run.devices.end(),
+                        [](const pilot::DeviceOutcome& d) { return d.error.empty() && !d.successProbabilityKnown; }))
+            out << "n/p: not published (the device profile has no gate errors; its noisy simulation is ideal)\n";
     }
     if (best) {
         out << "\nVerdict: " << readiness::verdictTitle(best->verdict) << " (overall " << fixed(best->overall, 0)

@@ -233,7 +233,10 @@ int runTranspile(const QStringList& args, std::ostream& out, std::ostream& err)
     out << "  one-qubit gates:  " << m.oneQubitCount << "\n";
     out << "  swaps inserted:   " << m.swaps << "\n";
     out << "  duration:         " << (m.duration ? fixed(*m.duration * 1e6, 6) + " us" : std::string("unknown (the profile lacks a gate or readout duration)")) << "\n";
-    out << "  success estimate: " << (m.successProbability ? fixed(*m.successProbability, 6) : "unknown: " + m.successNote) << "\n";
+    out << "  success estimate: "
+        << (m.successProbability ? fixed(*m.successProbability, 6) + (m.successNote.empty() ? "" : " (" + m.successNote + ")")
+                                 : "unknown: " + m.successNote)
+        << "\n";
     if (parser.isSet(outOpt))
         out << "  wrote " << output.toStdString() << "\n";
     return ExitOk;

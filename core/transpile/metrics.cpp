@@ -106,9 +106,11 @@ TranspileMetrics computeMetrics(const Circuit& isa, const DeviceProfile& device,
                 lists.push_back(&ie->elseOps);
             }
         }
-    if (why.empty() && !s.missing.empty())
-        why = "the device profile lacks " + s.missing;
-    if (why.empty())
+    // Without gate durations there is no schedule to decay over: the estimate keeps the gate and
+    // readout errors and leaves idle decoherence out (an upper bound; the note says so). Trapped-ion
+    // profiles, whose T1 is seconds, are the usual case.
+    const bool idleKnown = s.missing.empty();
+    if (why.empty() && idleKnown)
         for (int q = 0; q < int(s.active.size()); ++q) {
             if (!s.active[size_t(q)] || s.idle[size_t(q)] <= 0)
                 continue;
@@ -121,7 +123,10 @@ TranspileMetrics computeMetrics(const Circuit& isa, const DeviceProfile& device,
         }
     if (why.empty()) {
         m.successProbability = std::max(0.0, f);
-        if (s.readoutUnknown)
+        if (!idleKnown)
+            m.successNote = "gate and readout errors only: idle decoherence is left out because the device profile lacks " +
+                            s.missing;
+        else if (s.readoutUnknown)
             m.successNote = "the device profile has no readout time: measurements count as 0 s in the idle decay";
     } else {
         m.successNote = why;
