@@ -5,8 +5,10 @@
 #   1. installs the Debian 12 packages that are missing (installer/install-deps.sh),
 #   2. configures and builds a Release build in build/release (Ninja, ccache),
 #   3. with a display ($DISPLAY or $WAYLAND_DISPLAY): opens the workbench on an example circuit;
-#      without one: runs the headless example and says what it did.
-# Environment: QPILOT_EXAMPLE=FILE picks the circuit the GUI opens (default: QFT on 4 qubits).
+#      without one: runs the example pilot end to end and writes its PDF readiness report, then
+#      walks through the command line on example circuits.
+# Environment: QPILOT_EXAMPLE=FILE picks the circuit the GUI opens (default: QFT on 4 qubits);
+#              QPILOT_PILOT=FILE the pilot run headless (default: the breast-cancer kernel pilot).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -26,13 +28,27 @@ say "Building (this takes a few minutes the first time; ccache makes rebuilds fa
 cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 
 # --- The headless example -----------------------------------------------------------------
-# THE one place that decides what a run without a display shows. When the pilot engine lands,
-# this becomes:
-#     "$QPILOT" run resources/examples/<pilot>.qpilot --report "$OUT/readiness.pdf"
+# THE one place that decides what a run without a display shows: the example pilot end to end
+# (stored run, reproduce check, MLflow export and its PDF readiness report), then a short tour of
+# the command line on example circuits.
+PILOT="${QPILOT_PILOT:-resources/examples/breast_cancer_kernel.qpilot}"
 run_headless_example() {
     local out="$BUILD_DIR/example-output"
     mkdir -p "$out"
-    say "No display found, so running headless on $EXAMPLE"
+    local name
+    name=$(basename "$PILOT" .qpilot)
+    say "No display found, so running the example pilot headless: $PILOT (qpilot run)"
+    echo "data, tuned classical baselines, the quantum model, per device transpile + noise + mitigation"
+    echo "+ cost + latency, reproducibility, the readiness scorecard and the PDF report:"
+    "$QPILOT" run "$PILOT" --report "$out/$name.pdf" --db "$out/runs.sqlite"
+    local id
+    id=$("$QPILOT" runs list --db "$out/runs.sqlite" --json | sed -n 's/.*"id": *\([0-9][0-9]*\).*/\1/p' | sort -n | tail -n 1)
+    say "Re-executing run $id from its stored record alone and comparing every result (qpilot runs reproduce):"
+    "$QPILOT" runs reproduce "$id" --db "$out/runs.sqlite" --quiet
+    say "Exporting run $id as an MLflow mlruns/ directory (qpilot runs export-mlflow):"
+    "$QPILOT" runs export-mlflow "$id" "$out/mlruns" --db "$out/runs.sqlite"
+
+    say "A tour of the command line on example circuits"
     echo "Circuit metrics (qpilot info $EXAMPLE):"
     "$QPILOT" info "$EXAMPLE"
     local base
@@ -69,6 +85,7 @@ run_headless_example() {
     say "Files written:"
     ls -l "$out"
     echo
+    echo "The example pilot's readiness report: $out/$name.pdf"
     echo "Open the workbench on a desktop with: $QPILOT $EXAMPLE"
 }
 # -------------------------------------------------------------------------------------------

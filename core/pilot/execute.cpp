@@ -2,10 +2,10 @@
 // versioning, scoring and the report artefact (see execute.h).
 #include "core/pilot/execute.h"
 
+#include "core/common/provenance.h"
 #include "core/store/store.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -14,11 +14,6 @@
 namespace qpilot::pilot {
 
 namespace {
-
-std::string nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-}
 
 void recordStage(PilotRun& run, Stage stage, const char* status, double seconds, std::string message)
 {
@@ -75,7 +70,7 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
         start.configurationJson = writePilot(pilot);
         start.seed = pilot.seed;
         start.appVersion = QPILOT_VERSION;
-        start.startedAt = nowUtc();
+        start.startedAt = utcNow();
         start.status = RunStatus::Running;
         auto id = db->beginRun(start);
         if (!id) {
@@ -157,7 +152,7 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
             out.run.stopReason = "report: " + out.reportError->toString();
         }
     }
-    out.run.finishedAt = nowUtc();
+    out.run.finishedAt = utcNow();
 
     if (db && !storeFailed) {
         if (auto e = db->saveRun(out.runId, out.run))

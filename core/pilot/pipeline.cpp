@@ -6,6 +6,8 @@
 // seeds: spread and standard deviation of the test accuracy) — with progress, cooperative cancel
 // between units of work, and a run that stops midway keeping the stages it finished.
 #include "core/pilot/pipeline.h"
+
+#include "core/common/provenance.h"
 #include "core/pilot/pilot_internal.h"
 #include "core/pilot/pipeline_internal.h"
 
@@ -33,7 +35,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
 
 std::string lower(std::string s)
 {
@@ -397,17 +398,14 @@ PilotRun runPilot(const Pilot& pilot, const PipelineHooks& hooks)
     run.seed = pilot.seed;
     run.appVersion = QPILOT_VERSION;
     run.buildId = buildId();
-    QByteArray user = qgetenv("USER");
-    if (user.isEmpty())
-        user = qgetenv("USERNAME");
-    run.user = user.isEmpty() ? std::string("unknown") : user.toStdString();
-    run.startedAt = nowUtc();
+    run.user = osUserName();
+    run.startedAt = utcNow();
     run.status = RunStatus::Running;
 
     auto finish = [&run](RunStatus status, const std::string& reason) {
         run.status = status;
         run.stopReason = reason;
-        run.finishedAt = nowUtc();
+        run.finishedAt = utcNow();
         return run;
     };
 

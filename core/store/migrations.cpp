@@ -9,6 +9,8 @@
 //      scorecard summary on runs. Backfills one audit entry per existing run.
 #include "core/store/migrations.h"
 
+#include "core/common/provenance.h"
+
 #include "core/store/store.h"
 
 #include <QCryptographicHash>
@@ -19,10 +21,6 @@
 
 #include <functional>
 
-#ifdef Q_OS_UNIX
-#include <pwd.h>
-#include <unistd.h>
-#endif
 
 namespace qpilot::store {
 
@@ -313,25 +311,6 @@ std::optional<Error> migrate(QSqlDatabase& db, const std::string& path, int from
             return Error(what + ": " + q.lastError().text().toStdString());
     }
     return std::nullopt;
-}
-
-std::string osUserName()
-{
-#ifdef Q_OS_UNIX
-    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name)
-        return pw->pw_name;
-#endif
-    for (const char* var : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString v = qEnvironmentVariable(var);
-        if (!v.isEmpty())
-            return v.toStdString();
-    }
-    return "unknown";
-}
-
-std::string utcNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
 }
 
 } // namespace qpilot::store

@@ -28,9 +28,4 @@ std::vector<MigrationInfo> migrationList();
 // names the database in errors and in the audit entry.
 std::optional<Error> migrate(QSqlDatabase& db, const std::string& path, int from, int to);
 
-// The OS account running this process (audit log).
-std::string osUserName();
-// Now, UTC, ISO 8601 with milliseconds ("2026-11-24T10:00:00.123Z").
-std::string utcNow();
-
 } // namespace qpilot::store

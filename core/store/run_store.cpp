@@ -5,6 +5,7 @@
 // tables beside it hold the key numbers for queries.
 #include "core/store/store.h"
 
+#include "core/common/provenance.h"
 #include "core/store/migrations.h"
 
 #include <QCryptographicHash>

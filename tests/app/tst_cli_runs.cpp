@@ -9,6 +9,7 @@
 #include "support/sample_run.h"
 
 #include "core/store/migrations.h"
+#include "core/common/provenance.h"
 #include "core/store/store.h"
 
 #include <QJsonArray>
@@ -156,7 +157,7 @@ private slots:
         QCOMPARE(actions.count("export-mlflow"), 2);
         QCOMPARE(log.last()["subject"].toString(), QString("run 1"));
         QVERIFY(log.last()["detail"].toString().contains(runId));
-        QCOMPARE(log.last()["user"].toString(), QString::fromStdString(store::osUserName()));
+        QCOMPARE(log.last()["user"].toString(), QString::fromStdString(qpilot::osUserName()));
         const Run text = runQpilot({"runs", "audit", "--db", m_db});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("export-mlflow"));

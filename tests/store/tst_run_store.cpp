@@ -10,6 +10,7 @@
 #include "support/sample_run.h"
 
 #include "core/store/migrations.h"
+#include "core/common/provenance.h"
 #include "core/store/store.h"
 
 #include <QCryptographicHash>
@@ -473,7 +474,7 @@ private slots:
         QVERIFY2(log->at(3).detail.find("out of memory") != std::string::npos, log->at(3).detail.c_str());
         QVERIFY2(log->at(4).detail.find("results differ: devices[0].counts['0101']: 12 vs 13") != std::string::npos, log->at(4).detail.c_str());
         for (const store::AuditEntry& e : log.value()) {
-            QCOMPARE(e.user, store::osUserName());
+            QCOMPARE(e.user, qpilot::osUserName());
             QVERIFY(QDateTime::fromString(QString::fromStdString(e.at), Qt::ISODateWithMs).isValid());
         }
         RawDb raw(path);
