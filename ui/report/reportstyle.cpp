@@ -32,11 +32,12 @@ QFont chartFont(double points, double dotsPerUnit, bool bold)
 QColor seriesColor(int i)
 {
     // The colours the ratings use (orange, bluish green, vermillion) come last, so a series
-    // is not mistaken for a rating in the common 1–3 series charts.
+    // is not mistaken for a rating in the common 1–3 series charts; the first three (blue,
+    // reddish purple, dark grey) stay apart in hue and lightness.
     static const QColor kPalette[] = {
-        QColor(0x00, 0x72, 0xb2), QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9),
-        QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73), QColor(0xd5, 0x5e, 0x00),
-        QColor(0x33, 0x33, 0x33), QColor(0xf0, 0xe4, 0x42)};
+        QColor(0x00, 0x72, 0xb2), QColor(0xcc, 0x79, 0xa7), QColor(0x44, 0x44, 0x44),
+        QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+        QColor(0xd5, 0x5e, 0x00), QColor(0xf0, 0xe4, 0x42)};
     constexpr int n = int(sizeof(kPalette) / sizeof(kPalette[0]));
     return kPalette[((i % n) + n) % n];
 }
