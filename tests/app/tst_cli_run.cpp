@@ -7,6 +7,7 @@
 #include "app/cli_runner.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -169,6 +170,46 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("qpilot: ") && r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
+    }
+
+    void killedRunKeepsWhatItCommitted()
+    {
+        // SIGKILL `qpilot run` once it has announced the Devices stage (the breast-cancer example:
+        // three devices, about a second of work there). Every stage it printed as done was
+        // committed before the line was printed, so the store must hold at least those stages,
+        // stay readable, and show the run as still running (or completed, if it beat the kill).
+        const QString db = m_dir.filePath("killed.sqlite");
+        QProcess p;
+        p.start(QStringLiteral(QPILOT_EXECUTABLE),
+                {"run", QStringLiteral(QPILOT_SOURCE_DIR "/resources/examples/breast_cancer_kernel.qpilot"), "--db", db});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray err;
+        QElapsedTimer timer;
+        timer.start();
+        while (!err.contains("[4/7]") && p.state() == QProcess::Running && timer.elapsed() < 60000) {
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        QVERIFY2(err.contains("[4/7]"), err.constData());
+        p.kill();
+        QVERIFY(p.waitForFinished(10000));
+        err += p.readAllStandardError();
+        const int printedDone = err.count("      done in ");
+        QVERIFY(printedDone >= 3); // data, baseline, circuits
+
+        const Run show = runQpilot({"runs", "show", "1", "--db", db, "--json"});
+        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+        const QJsonObject run = jsonOf(show)["run"].toObject();
+        const QString status = run["status"].toString();
+        QVERIFY2(status == "running" || status == "completed", qPrintable(status));
+        const QJsonArray stages = run["stages"].toArray();
+        QVERIFY2(stages.size() >= printedDone, qPrintable(QString("%1 stored, %2 printed").arg(stages.size()).arg(printedDone)));
+        QCOMPARE(stages[0].toObject()["stage"].toString(), QString("data"));
+        QCOMPARE(stages[1].toObject()["stage"].toString(), QString("baseline"));
+        // The results of the committed stages are there: the tuned baselines.
+        QVERIFY(!run["baselines"].toArray().isEmpty());
+        // And the store still takes new runs.
+        QCOMPARE(runQpilot({"runs", "list", "--db", db}).exitCode, 0);
     }
 
     void usageErrors()
