@@ -125,7 +125,7 @@ QString RunsPanel::detailsText() const
 
 QString RunsPanel::hintText() const
 {
-    return m_hint->isVisible() ? m_hint->text() : QString();
+    return m_hint->isHidden() ? QString() : m_hint->text();
 }
 
 qint64 RunsPanel::selectedRun() const
