@@ -112,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_depthLabel->setObjectName(QStringLiteral("statusDepth"));
     for (QLabel* label : {m_fileLabel, m_qubitsLabel, m_depthLabel})
         label->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addPermanentWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_fileLabel); // no stretch: messages show beside it
     statusBar()->addPermanentWidget(m_qubitsLabel);
     statusBar()->addPermanentWidget(m_depthLabel);
 
@@ -168,7 +168,7 @@ void MainWindow::createDocks()
     QDockWidget* historyDock = dock(history, tr("History"), "historyDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, metrics);
     tabifyDockWidget(metrics, historyDock);
-    m_pilots->addDocks(source, results);
+    m_pilots->addDocks(results, results);
     inspector->raise();
     resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
     resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);

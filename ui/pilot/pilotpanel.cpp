@@ -5,6 +5,9 @@
 #include "ui/pilot/pilotrunner.h"
 #include "ui/pilot/pilotsession.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -36,6 +39,16 @@ QString elapsed(double seconds)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+// The verdict as a coloured chip (green / amber / red as in the report).
+QString verdictChip(readiness::Verdict v)
+{
+    const char* colour = v == readiness::Verdict::ProductionReady ? "#2e7d32"
+                         : v == readiness::Verdict::ContinuePiloting ? "#b26a00"
+                                                                      : "#c62828";
+    return QStringLiteral("<span style='background-color:%1; color:white; font-weight:bold'>&nbsp;%2&nbsp;</span>")
+        .arg(QLatin1String(colour), QString::fromUtf8(readiness::verdictTitle(v)));
+}
+
 QString row(const QString& key, const QString& value)
 {
     return QStringLiteral("<tr><td style='padding-right:10px; color:palette(mid)'>%1</td><td>%2</td></tr>").arg(key, value);
@@ -45,7 +58,7 @@ QString row(const QString& key, const QString& value)
 
 PilotPanel::PilotPanel(PilotSession* session, PilotRunner* runner, QWidget* parent)
     : QWidget(parent), m_session(session), m_runner(runner), m_title(new QLabel(this)), m_summary(new QLabel(this)),
-      m_stage(new QLabel(this)), m_elapsed(new QLabel(this)), m_outcome(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_stage(new QLabel(this)), m_elapsed(new QLabel(this)), m_outcome(new QLabel(this)), m_where(new QLabel(this)), m_progress(new QProgressBar(this)),
       m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("pilotPanel"));
@@ -69,9 +82,16 @@ PilotPanel::PilotPanel(PilotSession* session, PilotRunner* runner, QWidget* pare
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_outcome->setTextFormat(Qt::RichText);
+    m_outcome->setOpenExternalLinks(true);
+    m_outcome->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_where->setObjectName(QStringLiteral("pilotWhere"));
+    m_where->setWordWrap(true);
+    m_where->setTextFormat(Qt::RichText);
+    m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(10);
+    m_run->setDefault(true);
     m_run->setToolTip(tr("Run the pilot end to end (Ctrl+R): baselines, quantum model, devices, cost, scorecard, "
                          "PDF report; the run is recorded in the run store"));
     m_cancel->setToolTip(tr("Stop the run at the next checkpoint; it is recorded as cancelled"));
@@ -88,21 +108,29 @@ PilotPanel::PilotPanel(PilotSession* session, PilotRunner* runner, QWidget* pare
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    // Summary on the left; the run controls and outcome in a column on the right.
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
     buttons->addStretch(1);
     buttons->addWidget(m_elapsed);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 6);
-    layout->addWidget(scroll, 1);
     auto* runBox = new QVBoxLayout;
-    runBox->setContentsMargins(8, 0, 8, 0);
+    runBox->setContentsMargins(8, 8, 8, 8);
     runBox->addLayout(buttons);
     runBox->addWidget(m_progress);
     runBox->addWidget(m_stage);
     runBox->addWidget(m_outcome);
-    layout->addLayout(runBox);
+    runBox->addStretch(1);
+    runBox->addWidget(m_where);
+    auto* runColumn = new QWidget(this);
+    runColumn->setLayout(runBox);
+    runColumn->setMinimumWidth(220);
+    runColumn->setMaximumWidth(340);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(runColumn);
 
     connect(m_run, &QPushButton::clicked, this, &PilotPanel::runRequested);
     connect(m_cancel, &QPushButton::clicked, m_runner, &PilotRunner::cancel);
@@ -118,6 +146,13 @@ PilotPanel::PilotPanel(PilotSession* session, PilotRunner* runner, QWidget* pare
     updateSummary();
     m_progress->hide();
     m_elapsed->clear();
+}
+
+void PilotPanel::setLocations(const QString& databasePath, const QString& reportDirectory)
+{
+    m_where->setText(tr("<span style='color:palette(mid)'>Runs are recorded in %1<br>Reports go to %2</span>")
+                         .arg(QDir::toNativeSeparators(databasePath).toHtmlEscaped(),
+                              QDir::toNativeSeparators(reportDirectory).toHtmlEscaped()));
 }
 
 QString PilotPanel::outcomeText() const
@@ -241,10 +276,20 @@ void PilotPanel::onFinished()
         outcome = tr("<b>Invalid pilot</b>, nothing ran:%1").arg(list);
     } else if (e.run.status == pilot::RunStatus::Completed && e.cards.best >= 0) {
         const readiness::Scorecard& best = e.cards.cards[static_cast<size_t>(e.cards.best)];
-        outcome = tr("<b>%1</b> \u2014 overall %2 on %3 (run %4)")
-                      .arg(QString::fromLatin1(readiness::verdictTitle(best.verdict)), QString::number(best.overall, 'f', 1),
-                           html(best.device))
+        outcome = tr("%1 \u2014 overall %2 on %3 (run %4)")
+                      .arg(verdictChip(best.verdict), QString::number(best.overall, 'f', 1), html(best.device))
                       .arg(e.runId);
+        outcome += QStringLiteral("<table cellspacing='0' cellpadding='2' style='margin-top:6px'>");
+        for (const readiness::Scorecard& card : e.cards.cards)
+            outcome += QStringLiteral("<tr><td>%1</td><td>%2</td><td align='right'>%3</td></tr>")
+                           .arg(html(card.device), QString::fromUtf8(readiness::verdictTitle(card.verdict)),
+                                QString::number(card.overall, 'f', 1));
+        outcome += QStringLiteral("</table>");
+        if (!e.run.stages.empty() && e.run.stages.back().stage == pilot::Stage::Report && e.run.stages.back().status == "done") {
+            const QString pdf = QString::fromStdString(e.run.stages.back().message);
+            outcome += tr("Report: <a href='%1'>%2</a>")
+                           .arg(QUrl::fromLocalFile(pdf).toString().toHtmlEscaped(), QFileInfo(pdf).fileName().toHtmlEscaped());
+        }
     } else {
         outcome = tr("<b>Run %1 %2</b>: %3")
                       .arg(e.runId)

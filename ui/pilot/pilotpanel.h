@@ -21,6 +21,8 @@ class PilotPanel : public QWidget {
     Q_OBJECT
 public:
     PilotPanel(PilotSession* session, PilotRunner* runner, QWidget* parent = nullptr);
+    // Shown under the controls: where runs are recorded and reports written.
+    void setLocations(const QString& databasePath, const QString& reportDirectory);
 
     QPushButton* runButton() const { return m_run; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -46,6 +48,7 @@ private:
     QLabel* m_stage;
     QLabel* m_elapsed;
     QLabel* m_outcome;
+    QLabel* m_where;
     QProgressBar* m_progress;
     QPushButton* m_run;
     QPushButton* m_cancel;

@@ -29,6 +29,7 @@ PilotWorkbench::PilotWorkbench(QMainWindow* window, Document* document, MessageB
     connect(m_runner, &PilotRunner::finished, this, &PilotWorkbench::onFinished);
     connect(m_runs, &RunsPanel::storeError, m_messageBar, &MessageBar::showError);
     connect(m_session, &PilotSession::changed, this, [this] {
+        m_panel->setLocations(m_runs->databasePath(), reportDirectory());
         if (m_session->isOpen() && m_pilotDock)
             m_pilotDock->raise();
     });
@@ -47,7 +48,7 @@ QString PilotWorkbench::reportDirectory() const
     return QFileInfo(m_runs->databasePath()).absoluteDir().filePath(QStringLiteral("reports"));
 }
 
-void PilotWorkbench::addDocks(QDockWidget* besideRight, QDockWidget* besideBottom)
+void PilotWorkbench::addDocks(QDockWidget* pilotBeside, QDockWidget* runsBeside)
 {
     auto dock = [this](QWidget* widget, const QString& title, const char* name, QDockWidget* beside) {
         auto* d = new QDockWidget(title, m_window);
@@ -57,10 +58,10 @@ void PilotWorkbench::addDocks(QDockWidget* besideRight, QDockWidget* besideBotto
         m_window->tabifyDockWidget(beside, d);
         return d;
     };
-    m_pilotDock = dock(m_panel, tr("Pilot"), "pilotDock", besideRight);
-    m_runsDock = dock(m_runs, tr("Runs"), "runsDock", besideBottom);
-    besideRight->raise();
-    besideBottom->raise();
+    m_pilotDock = dock(m_panel, tr("Pilot"), "pilotDock", pilotBeside);
+    m_runsDock = dock(m_runs, tr("Runs"), "runsDock", runsBeside == pilotBeside ? m_pilotDock : runsBeside);
+    pilotBeside->raise();
+    runsBeside->raise();
 }
 
 void PilotWorkbench::addMenus(QMenuBar* bar, QMenu* examples, const std::function<void(const QString&)>& openExample)
@@ -111,8 +112,8 @@ void PilotWorkbench::onFinished()
 {
     const PilotJobResult& r = m_runner->result();
     const pilot::Execution& e = r.execution;
-    m_runsDock->raise();
     if (r.reproduce) {
+        m_runsDock->raise();
         const pilot::Reproduction& rep = r.reproduction;
         if (rep.error || !rep.invalid.empty()) {
             m_messageBar->showError(tr("Could not reproduce the run:\n%1")

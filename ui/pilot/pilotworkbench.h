@@ -36,8 +36,8 @@ public:
     QDockWidget* pilotDock() const { return m_pilotDock; }
     QDockWidget* runsDock() const { return m_runsDock; }
 
-    // Adds the Pilot dock (tabified with `besideRight`) and the Runs dock (tabified with `besideBottom`).
-    void addDocks(QDockWidget* besideRight, QDockWidget* besideBottom);
+    // Adds the Pilot dock (tabified with `pilotBeside`) and the Runs dock (tabified with `runsBeside`).
+    void addDocks(QDockWidget* pilotBeside, QDockWidget* runsBeside);
     // Adds the Pilot menu to `bar` and fills `examples` with pilot::examplePilots(); choosing one
     // calls `openExample(name)`.
     void addMenus(QMenuBar* bar, QMenu* examples, const std::function<void(const QString&)>& openExample);

@@ -97,7 +97,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     case Started: {
         QString s = QString::fromStdString(r.startedAt);
         s.replace(QLatin1Char('T'), QLatin1Char(' '));
-        return s.left(19);
+        return s.left(16);
     }
     case Seed:
         return QString::number(r.seed);

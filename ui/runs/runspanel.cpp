@@ -40,8 +40,17 @@ QString seconds(double v)
     return QStringLiteral("%1 ms").arg(v * 1e3, 0, 'f', 1);
 }
 
+// $0.0123, $4.56, $789, $12.3 k, $134 M; tiny amounts in scientific notation.
 QString money(double usd)
 {
+    if (usd >= 1e9)
+        return QStringLiteral("$%1 G").arg(QString::number(usd / 1e9, 'g', 3));
+    if (usd >= 1e6)
+        return QStringLiteral("$%1 M").arg(QString::number(usd / 1e6, 'g', 3));
+    if (usd >= 1e4)
+        return QStringLiteral("$%1 k").arg(QString::number(usd / 1e3, 'g', 3));
+    if (usd > 0 && usd < 1e-3)
+        return QStringLiteral("$%1").arg(QString::number(usd, 'e', 2));
     return QStringLiteral("$%1").arg(QString::number(usd, 'g', 3));
 }
 
@@ -67,6 +76,8 @@ RunsPanel::RunsPanel(PilotRunner* runner, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_hint->setWordWrap(true);
     m_hint->setContentsMargins(6, 6, 6, 6);
@@ -90,6 +101,7 @@ RunsPanel::RunsPanel(PilotRunner* runner, QWidget* parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({560, 340});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -193,7 +205,7 @@ void RunsPanel::showSelected()
     }
     const pilot::PilotRun& r = loaded.value();
     QString text = tr("<h3 style='margin:0'>Run %1 \u2014 %2</h3>").arg(id).arg(h(r.pilotName));
-    text += tr("<p>%1, seed %2").arg(h(summary->status)).arg(r.seed);
+    text += tr("<p style='margin-top:4px'>%1, seed %2").arg(h(summary->status)).arg(r.seed);
     if (!summary->verdict.empty())
         text += tr("; <b>%1</b>, overall %2").arg(verdictTitleFromKey(summary->verdict)).arg(summary->overall, 0, 'f', 1);
     text += QStringLiteral("<br>") + tr("started %1 by %2").arg(h(r.startedAt), h(r.user));
@@ -221,8 +233,9 @@ void RunsPanel::showSelected()
             text += tr("%1 %2 (quantum, ideal)<br>").arg(h(r.quantum.model)).arg(r.quantum.metrics.accuracy, 0, 'f', 3);
     }
     if (!r.devices.empty()) {
-        text += tr("<b>Devices</b><table cellspacing='0' cellpadding='1'><tr><th align='left'>device</th><th>2q</th>"
-                   "<th>success</th><th>noisy acc</th><th>per 1k</th><th>latency</th></tr>");
+        text += tr("<b>Devices</b><table cellspacing='0' cellpadding='2'><tr><th align='left'>device</th><th align='right'>2q</th>"
+                   "<th align='right'>success</th><th align='right'>noisy acc</th><th align='right'>USD/1k</th>"
+                   "<th align='right'>latency</th></tr>");
         for (const pilot::DeviceOutcome& d : r.devices) {
             if (!d.error.empty()) {
                 text += QStringLiteral("<tr><td>%1</td><td colspan='5'>%2</td></tr>").arg(h(d.deviceId), tr("failed: %1").arg(h(d.error)));
