@@ -5,6 +5,8 @@
 // command line never needs a display.
 #include "app/cli/cli.h"
 #include "ui/mainwindow.h"
+#include "ui/pilot/pilotrunner.h"
+#include "ui/pilot/pilotworkbench.h"
 #include "ui/results/resultspanel.h"
 
 #include <QApplication>
@@ -53,6 +55,10 @@ int runGui(int argc, char** argv)
                                   QStringLiteral("PNG"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+    // With --screenshot and a pilot: run it first and grab when the run is done.
+    QCommandLineOption runFirst(QStringLiteral("run"), QStringLiteral("Run the pilot before the screenshot."));
+    runFirst.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(runFirst);
     if (!parser.parse(QCoreApplication::arguments()) || parser.positionalArguments().size() > 1) {
         std::cerr << "qpilot: "
                   << (parser.errorText().isEmpty() ? std::string("only one FILE can be opened")
@@ -82,6 +88,12 @@ int runGui(int argc, char** argv)
                 std::cerr << "qpilot: " << png.toStdString() << ": cannot write the screenshot\n";
             QCoreApplication::exit(saved ? qpilot::cli::ExitOk : qpilot::cli::ExitFailed);
         };
+        if (parser.isSet(runFirst) && window.pilots()->run()) {
+            QObject::connect(window.pilots()->runner(), &qpilot::PilotRunner::finished, &window,
+                             [grab] { QTimer::singleShot(300, grab); });
+            QTimer::singleShot(300000, &window, grab);
+            return QApplication::exec();
+        }
         QObject::connect(window.resultsPanel(), &qpilot::ResultsPanel::updated, &window,
                          [grab] { QTimer::singleShot(200, grab); });
         QTimer::singleShot(5000, &window, grab);

@@ -11,6 +11,8 @@
 #include "ui/editor/palettepanel.h"
 #include "ui/panels/circuittextpanel.h"
 #include "ui/panels/metricspanel.h"
+#include "ui/pilot/pilotsession.h"
+#include "ui/pilot/pilotworkbench.h"
 #include "ui/results/resultspanel.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/recentfilesmenu.h"
@@ -46,7 +48,7 @@ namespace qpilot {
 
 namespace {
 
-const QStringList kOpenSuffixes = {"qasm", "qasm2", "qasm3", "json"};
+const QStringList kOpenSuffixes = {"qasm", "qasm2", "qasm3", "json", "qpilot"};
 
 QString firstDroppedCircuit(const QMimeData* mime)
 {
@@ -84,7 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_scene(new CircuitScene(m_document, this)), m_view(new CircuitView(m_scene, this)),
       m_palette(new PalettePanel(this)), m_inspector(new InspectorPanel(m_document, m_scene, this)),
       m_textPanel(new CircuitTextPanel(m_document, this)), m_metricsPanel(new MetricsPanel(m_document, this)),
-      m_results(new ResultsPanel(m_document, this)), m_fileLabel(new QLabel(this)), m_qubitsLabel(new QLabel(this)),
+      m_results(new ResultsPanel(m_document, this)), m_pilots(new PilotWorkbench(this, m_document, m_messageBar)), m_fileLabel(new QLabel(this)), m_qubitsLabel(new QLabel(this)),
       m_depthLabel(new QLabel(this))
 {
     initUiResources();
@@ -110,12 +112,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_depthLabel->setObjectName(QStringLiteral("statusDepth"));
     for (QLabel* label : {m_fileLabel, m_qubitsLabel, m_depthLabel})
         label->setContentsMargins(6, 0, 6, 0);
-    statusBar()->addPermanentWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_fileLabel); // no stretch: messages show beside it
     statusBar()->addPermanentWidget(m_qubitsLabel);
     statusBar()->addPermanentWidget(m_depthLabel);
 
     createActions();
     connect(m_document, &Document::changed, this, &MainWindow::updateFromDocument);
+    connect(m_pilots->session(), &PilotSession::changed, this, &MainWindow::updateFromDocument);
     connect(m_scene, &CircuitScene::editFailed, m_messageBar, &MessageBar::showError);
     connect(m_textPanel, &CircuitTextPanel::parseErrorChanged, this, [this](const QString& message) {
         if (message.isEmpty())
@@ -165,6 +168,7 @@ void MainWindow::createDocks()
     QDockWidget* historyDock = dock(history, tr("History"), "historyDock", Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, metrics);
     tabifyDockWidget(metrics, historyDock);
+    m_pilots->addDocks(results, results);
     inspector->raise();
     resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
     resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);
@@ -200,6 +204,9 @@ void MainWindow::createActions()
         const QString path = QStringLiteral(":/examples/") + name;
         examples->addAction(name, this, [this, path] { openFile(path); });
     }
+
+    QMenu* examplePilots = file->addMenu(tr("Open Example &Pilot"));
+    examplePilots->setObjectName(QStringLiteral("examplePilotsMenu"));
 
     file->addSeparator();
     m_saveAction = named(file->addAction(tr("&Save"), this, &MainWindow::save), "actionSave", QKeySequence::Save);
@@ -286,6 +293,8 @@ void MainWindow::createActions()
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
 
+    m_pilots->addMenus(menuBar(), examplePilots, [this](const QString& name) { openExamplePilot(name); });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Qpilot"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
@@ -313,6 +322,7 @@ bool MainWindow::newCircuit(int qubits)
 {
     if (!maybeSave())
         return false;
+    m_pilots->session()->close();
     m_document->newCircuit(qubits);
     m_messageBar->dismiss();
     return true;
@@ -368,7 +378,24 @@ bool MainWindow::openFile(const QString& path)
 {
     if (!maybeSave())
         return false;
-    if (const auto error = m_document->open(path)) {
+    if (QFileInfo(path).suffix().compare(QLatin1String("qpilot"), Qt::CaseInsensitive) == 0)
+        return finishOpen(path, m_pilots->session()->open(path));
+    const auto error = m_document->open(path);
+    if (!error)
+        m_pilots->session()->close();
+    return finishOpen(path, error);
+}
+
+bool MainWindow::openExamplePilot(const QString& name)
+{
+    if (!maybeSave())
+        return false;
+    return finishOpen(name + QStringLiteral(".qpilot"), m_pilots->session()->openExample(name));
+}
+
+bool MainWindow::finishOpen(const QString& path, const std::optional<Error>& error)
+{
+    if (error) {
         m_messageBar->showError(tr("Could not open %1\n%2")
                                     .arg(QFileInfo(path).fileName(),
                                          QString::fromStdString(error->toString())));
@@ -383,6 +410,19 @@ bool MainWindow::openFile(const QString& path)
     return true;
 }
 
+bool MainWindow::savePilotAs(const QString& path)
+{
+    if (const auto error = m_pilots->session()->saveAs(path)) {
+        m_messageBar->showError(QString::fromStdString(error->toString()));
+        return false;
+    }
+    m_messageBar->dismiss();
+    RecentFiles::add(m_document->filePath());
+    m_recentMenu->rebuild();
+    statusBar()->showMessage(tr("Saved pilot %1").arg(QDir::toNativeSeparators(m_document->filePath())), 5000);
+    return true;
+}
+
 bool MainWindow::saveDocumentAs(const QString& path, CircuitFormat format)
 {
     if (const auto error = m_document->saveAs(path, format)) {
@@ -390,6 +430,7 @@ bool MainWindow::saveDocumentAs(const QString& path, CircuitFormat format)
         return false;
     }
     m_messageBar->dismiss();
+    m_pilots->session()->close(); // the document now lives in the circuit file
     RecentFiles::add(path);
     m_recentMenu->rebuild();
     statusBar()->showMessage(tr("Saved %1 as %2").arg(QDir::toNativeSeparators(path),
@@ -402,7 +443,11 @@ void MainWindow::updateFromDocument()
 {
     const bool has = m_document->hasCircuit();
     const QString star = m_document->isModified() ? QStringLiteral("*") : QString();
-    setWindowTitle(has ? tr("%1%2 \u2014 Qpilot").arg(m_document->displayName(), star) : tr("Qpilot"));
+    if (m_pilots->session()->isOpen())
+        setWindowTitle(tr("%1%2 \u2014 %3 \u2014 Qpilot")
+                           .arg(QString::fromStdString(m_pilots->session()->pilot().name), star, m_document->displayName()));
+    else
+        setWindowTitle(has ? tr("%1%2 \u2014 Qpilot").arg(m_document->displayName(), star) : tr("Qpilot"));
     m_saveAction->setEnabled(has);
     m_saveAsAction->setEnabled(has);
     m_fileLabel->setText(has ? m_document->displayName() : tr("No circuit"));
@@ -418,8 +463,8 @@ void MainWindow::showOpenDialog()
         ? QString()
         : QFileInfo(m_document->filePath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Circuit"), dir,
-        tr("Circuits (*.qasm *.qasm2 *.qasm3 *.json);;OpenQASM (*.qasm *.qasm2 *.qasm3);;"
+        this, tr("Open Circuit or Pilot"), dir,
+        tr("Circuits and pilots (*.qasm *.qasm2 *.qasm3 *.json *.qpilot);;Pilots (*.qpilot);;OpenQASM (*.qasm *.qasm2 *.qasm3);;"
            "IonQ JSON (*.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -427,6 +472,8 @@ void MainWindow::showOpenDialog()
 
 bool MainWindow::save()
 {
+    if (m_pilots->session()->isOpen() && !m_document->filePath().isEmpty())
+        return savePilotAs(m_document->filePath());
     if (m_document->filePath().isEmpty())
         return showSaveAsDialog();
     return saveDocumentAs(m_document->filePath(), m_document->format());
@@ -436,23 +483,29 @@ bool MainWindow::showSaveAsDialog()
 {
     QFileDialog dialog(this, tr("Save Circuit As"));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
+    const bool pilot = m_pilots->session()->isOpen();
+    const QString pilotFilter = tr("Qpilot pilot (*.qpilot)");
     QStringList filters;
+    if (pilot)
+        filters << pilotFilter;
     for (const auto& [format, filter] : saveFilters())
         filters << filter;
     dialog.setNameFilters(filters);
     QString selected = filters.first();
     for (const auto& [format, filter] : saveFilters()) {
-        if (format == m_document->format())
+        if (!pilot && format == m_document->format())
             selected = filter;
     }
     dialog.selectNameFilter(selected);
-    dialog.setDefaultSuffix(circuitFormatSuffix(m_document->format()));
+    dialog.setDefaultSuffix(pilot ? QStringLiteral("qpilot") : circuitFormatSuffix(m_document->format()));
     if (!m_document->filePath().isEmpty())
         dialog.selectFile(m_document->filePath());
     else
         dialog.selectFile(m_document->displayName());
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return false;
+    if (pilot && dialog.selectedNameFilter() == pilotFilter)
+        return savePilotAs(dialog.selectedFiles().first());
     CircuitFormat format = CircuitFormat::Qasm3;
     for (const auto& [f, filter] : saveFilters()) {
         if (filter == dialog.selectedNameFilter())

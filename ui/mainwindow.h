@@ -23,6 +23,7 @@ class InspectorPanel;
 class MessageBar;
 class MetricsPanel;
 class PalettePanel;
+class PilotWorkbench;
 class RecentFilesMenu;
 class ResultsPanel;
 
@@ -41,6 +42,7 @@ public:
     InspectorPanel* inspector() const { return m_inspector; }
     CircuitTextPanel* sourcePanel() const { return m_textPanel; }
     ResultsPanel* resultsPanel() const { return m_results; }
+    PilotWorkbench* pilots() const { return m_pilots; }
     bool isDarkTheme() const { return m_dark; }
 
     // What to do with unsaved changes before they would be lost (close, open, new). The
@@ -49,9 +51,14 @@ public:
     void setUnsavedChangesHandler(UnsavedChangesHandler handler) { m_unsavedHandler = std::move(handler); }
 
 public slots:
-    // Opens a circuit file (or a ":/examples/..." resource). On error the message bar shows
-    // the located message and the current document stays. Returns whether it opened.
+    // Opens a circuit file, a .qpilot pilot (its model circuit goes in the editor) or a
+    // ":/examples/..." resource. On error the message bar shows the located message and the
+    // current document stays. Returns whether it opened.
     bool openFile(const QString& path);
+    // Opens one of pilot::examplePilots() by name ("breast_cancer_kernel").
+    bool openExamplePilot(const QString& name);
+    // Saves the open pilot (with the edited circuit) to `path` atomically.
+    bool savePilotAs(const QString& path);
     // Saves the document in `format` to `path` (atomically). Errors go to the message bar.
     bool saveDocumentAs(const QString& path, CircuitFormat format);
     // A new untitled circuit (after the unsaved-changes check).
@@ -67,6 +74,7 @@ private:
     void createDocks();
     void createActions();
     void updateFromDocument();
+    bool finishOpen(const QString& path, const std::optional<Error>& error);
     void showOpenDialog();
     bool save();
     bool showSaveAsDialog();
@@ -83,6 +91,7 @@ private:
     CircuitTextPanel* m_textPanel;
     MetricsPanel* m_metricsPanel;
     ResultsPanel* m_results;
+    PilotWorkbench* m_pilots;
     RecentFilesMenu* m_recentMenu = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;

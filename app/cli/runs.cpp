@@ -381,65 +381,22 @@ int reproduceRun(const Options& o, const QString& idText, bool quiet, std::ostre
     std::int64_t id = 0;
     if (int code = runId(idText, *s, "reproduce", err, id); code >= 0)
         return code;
-    auto loaded = s->loadRun(id);
-    if (!loaded)
-        return reportError(err, ExitFailed, "runs reproduce: " + loaded.error().toString());
-    const pilot::PilotRun& stored = loaded.value();
-    if (stored.status != pilot::RunStatus::Completed)
-        return reportError(err, ExitUsage, "runs reproduce: run " + std::to_string(id) + " is " +
-                                               pilot::runStatusKey(stored.status) +
-                                               "; only completed runs can be reproduced");
-    // Relative paths (a CSV beside the pilot) resolve where the original pilot file was.
-    const std::string base = stored.pilotFile.empty() ? std::string() : QFileInfo(q(stored.pilotFile)).absolutePath().toStdString();
-    auto configured = pilot::readPilot(stored.configurationJson, "run " + std::to_string(id) + " configuration", base);
-    if (!configured)
-        return reportError(err, ExitFailed, "runs reproduce: " + configured.error().toString());
-    const pilot::Pilot pilot = configured.value();
-
-    pilot::ExecuteOptions options;
-    options.databasePath = o.db;
-    options.reproduces = id;
-    options.pilotFile = stored.pilotFile;
-    if (!quiet)
-        options.hooks = progressPrinter(err);
-    const pilot::Execution execution = pilot::executePilot(pilot, options);
-    if (!execution.invalid.empty()) {
-        for (const Error& e : execution.invalid)
+    s.reset(); // the core opens its own connection
+    const pilot::Reproduction r = pilot::reproduceRun(o.db, id, quiet ? pilot::PipelineHooks{} : progressPrinter(err));
+    if (!r.invalid.empty()) {
+        for (const Error& e : r.invalid)
             reportError(err, ExitFailed, "runs reproduce: run " + std::to_string(id) + " can no longer run: " + e.toString());
         return ExitFailed;
     }
-    if (execution.storeError && execution.runId == 0)
-        return reportError(err, ExitFailed, "runs reproduce: " + execution.storeError->toString());
-
-    std::vector<std::string> differences;
-    if (execution.run.status == pilot::RunStatus::Completed)
-        differences = pilot::compareResults(stored, execution.run);
-    else
-        differences.push_back(std::string("the re-execution ") + pilot::runStatusKey(execution.run.status) + ": " +
-                              execution.run.stopReason);
-    const bool identical = differences.empty();
-    std::string joined;
-    for (const std::string& d : differences)
-        joined += d + "\n";
-    if (auto e = s->recordReproduction(id, execution.runId, identical, joined))
-        reportError(err, ExitFailed, "runs reproduce: " + e->toString());
-    if (identical) {
-        // Both runs are now reproduced: their scorecards say so.
-        for (std::int64_t runIdToScore : {id, execution.runId}) {
-            auto artefacts = s->artefacts(runIdToScore);
-            const bool exports = artefacts && !artefacts.value().empty();
-            const readiness::RunScorecards cards =
-                pilot::scoreWithOperations(stored, pilot, !stored.circuitHash.empty(), true, exports);
-            if (cards.best >= 0) {
-                const readiness::Scorecard& best = cards.cards[static_cast<size_t>(cards.best)];
-                if (auto e = s->saveScore(runIdToScore, readiness::verdictKey(best.verdict), best.overall,
-                                          readiness::scorecardsToJson(cards)))
-                    reportError(err, ExitFailed, "runs reproduce: " + e->toString());
-            }
-        }
-    }
-    const std::string before = pilot::resultDigest(stored);
-    const std::string after = execution.run.status == pilot::RunStatus::Completed ? pilot::resultDigest(execution.run) : std::string();
+    if (r.error)
+        return reportError(err, r.notReproducible ? ExitUsage : ExitFailed, "runs reproduce: " + r.error->toString());
+    for (const std::string& e : r.storeErrors)
+        reportError(err, ExitFailed, "runs reproduce: " + e);
+    const pilot::Execution& execution = r.execution;
+    const std::vector<std::string>& differences = r.differences;
+    const bool identical = r.identical;
+    const std::string& before = r.digest;
+    const std::string& after = r.reproducedDigest;
     if (o.json) {
         QJsonArray diffs;
         for (const std::string& d : differences)

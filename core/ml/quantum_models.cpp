@@ -80,6 +80,34 @@ double throughput(int rows, double firstPassSeconds, Predict&& predict)
     return total > 0 ? double(rows) * passes / total : 0.0;
 }
 
+// The VQC's options as trainQuantumModel resolves them: encoding, ansatz defaults (reupload trains
+// its own weights; others real_amplitudes, reps 2; hardware_efficient fitted to the noise device)
+// and the readout (expectation when there is a qubit per class, else parity).
+Result<VqcOptions> vqcOptionsFor(encoding::Kind enc, int qubits, int classes, const QuantumModelOptions& options)
+{
+    using encoding::Kind;
+    VqcOptions vo;
+    vo.encoding = enc;
+    if (enc == Kind::Reupload) {
+        if (options.reps > 0)
+            vo.encodingOptions.layers = options.reps;
+        vo.ansatz = options.ansatz; // none by default: the re-uploading weights train
+    } else {
+        vo.ansatz = options.ansatz.value_or(Kind::RealAmplitudes);
+    }
+    if (vo.ansatz) {
+        vo.ansatzOptions.reps = options.reps > 0 ? options.reps : 2;
+        if (*vo.ansatz == Kind::HardwareEfficient && options.noiseDevice) {
+            auto hea = encoding::hardwareEfficientForDevice(*options.noiseDevice, qubits, vo.ansatzOptions);
+            if (!hea)
+                return Error{"vqc: " + hea.error().message};
+            vo.ansatzOptions = *hea;
+        }
+    }
+    vo.readout = (classes == 2 || classes <= qubits) ? VqcReadout::Expectation : VqcReadout::Parity;
+    return vo;
+}
+
 } // namespace
 
 const char* quantumModelKey(QuantumModelKind kind) { return kind == QuantumModelKind::Vqc ? "vqc" : "kernel"; }
@@ -259,26 +287,10 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
         r.description = "fidelity quantum kernel, " + q.encoding + " on " + std::to_string(q.qubits) + " qubits, "
                         + q.method + "; libsvm C-SVC";
     } else {
-        VqcOptions vo;
-        vo.encoding = enc;
-        if (enc == Kind::Reupload) {
-            if (options.reps > 0)
-                vo.encodingOptions.layers = options.reps;
-            vo.ansatz = options.ansatz; // none by default: the re-uploading weights train
-        } else {
-            vo.ansatz = options.ansatz.value_or(Kind::RealAmplitudes);
-        }
-        if (vo.ansatz) {
-            vo.ansatzOptions.reps = options.reps > 0 ? options.reps : 2;
-            if (*vo.ansatz == Kind::HardwareEfficient && noisy) {
-                auto hea = encoding::hardwareEfficientForDevice(*options.noiseDevice, *qubits, vo.ansatzOptions);
-                if (!hea)
-                    return Error{"vqc: " + hea.error().message};
-                vo.ansatzOptions = *hea;
-            }
-        }
-        // Expectation readout when there is a qubit per class; otherwise parity (Hamming weight mod K).
-        vo.readout = (classes == 2 || classes <= *qubits) ? VqcReadout::Expectation : VqcReadout::Parity;
+        auto resolved = vqcOptionsFor(enc, *qubits, classes, options);
+        if (!resolved)
+            return resolved.error();
+        VqcOptions vo = std::move(resolved).value();
         vo.optimizer = options.optimizer;
         vo.iterations = options.epochs;
         vo.learningRate = options.learningRate;
@@ -345,6 +357,33 @@ Result<QuantumModelReport> trainQuantumModel(QuantumModelKind kind, const Sample
     }
     r.circuitExecutionsPerPrediction = double(q.predictionExecutions) / double(test.rows);
     return out;
+}
+
+} // namespace qpilot::ml
+
+namespace qpilot::ml {
+
+Result<Circuit> quantumModelCircuit(QuantumModelKind kind, int features, int classes, const QuantumModelOptions& options)
+{
+    const encoding::Kind enc = options.encoding.value_or(defaultQuantumEncoding(kind));
+    auto qubits = validateQuantumModel(kind, features, classes, /*binary*/ enc == encoding::Kind::Basis, options);
+    if (!qubits)
+        return qubits.error();
+    if (kind == QuantumModelKind::Kernel) {
+        encoding::Options eo;
+        eo.reps = options.reps > 0 ? options.reps : kDefaultKernelReps;
+        auto fm = encoding::build(enc, features, eo);
+        if (!fm)
+            return Error{"kernel: " + fm.error().message};
+        return fm->circuit;
+    }
+    auto vo = vqcOptionsFor(enc, *qubits, classes, options);
+    if (!vo)
+        return vo.error();
+    auto model = makeVqc(features, classes, *vo);
+    if (!model)
+        return Error{"vqc: " + model.error().message};
+    return model->circuit;
 }
 
 } // namespace qpilot::ml

@@ -109,6 +109,11 @@ struct QuantumModelReport {
 Result<int> validateQuantumModel(QuantumModelKind kind, int features, int classes, bool binary,
                                  const QuantumModelOptions& options);
 
+// The untrained model circuit trainQuantumModel builds for `features` features and `classes`
+// classes (kernel: the feature map; vqc: encoding + ansatz with symbolic weights), after the same
+// checks (validateQuantumModel; the basis encoding's 0/1 data check is left to training).
+Result<Circuit> quantumModelCircuit(QuantumModelKind kind, int features, int classes, const QuantumModelOptions& options);
+
 // Trains on `train`, scores on `test`. Errors (all input problems): too many qubits for the
 // cap (ideal or noisy), a device smaller than the circuit, an encoding that does not fit the
 // model (basis with non-binary features; multi-class expectation readout with fewer qubits

@@ -111,6 +111,7 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
         if (options.hooks.stageFinished)
             options.hooks.stageFinished(soFar, stage);
     };
+    const std::string reportPath = options.reportPathForRun ? options.reportPathForRun(out.runId) : options.reportPath;
     out.run = runPilot(pilot, hooks);
     if (out.run.pilotFile.empty())
         out.run.pilotFile = options.pilotFile;
@@ -122,7 +123,7 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
     if (out.run.status == RunStatus::Completed) {
         QElapsedTimer timer;
         timer.start();
-        const bool exports = !options.reportPath.empty();
+        const bool exports = !reportPath.empty();
         out.cards = scoreWithOperations(out.run, pilot, out.circuitVersion.has_value(), false, exports);
         recordStage(out.run, Stage::Scorecard, out.cards.cards.empty() ? "failed" : "done", timer.elapsed() / 1000.0,
                     out.cards.cards.empty() ? "no device produced results to score"
@@ -132,7 +133,7 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
             out.run.stopReason = "scorecard: every device failed, nothing to score";
         }
     }
-    if (out.run.status == RunStatus::Completed && !options.reportPath.empty()) {
+    if (out.run.status == RunStatus::Completed && !reportPath.empty()) {
         QElapsedTimer timer;
         timer.start();
         const std::string id = out.runId > 0 ? std::to_string(out.runId) : std::string();
@@ -142,10 +143,10 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
         if (!options.renderReport)
             out.reportError = Error("no report renderer available");
         else
-            out.reportError = options.renderReport(document, options.reportPath);
+            out.reportError = options.renderReport(document, reportPath);
         if (!out.reportError) {
-            out.reportSha256 = fileSha256(options.reportPath);
-            recordStage(out.run, Stage::Report, "done", timer.elapsed() / 1000.0, options.reportPath);
+            out.reportSha256 = fileSha256(reportPath);
+            recordStage(out.run, Stage::Report, "done", timer.elapsed() / 1000.0, reportPath);
         } else {
             recordStage(out.run, Stage::Report, "failed", timer.elapsed() / 1000.0, out.reportError->toString());
             out.run.status = RunStatus::Failed;
@@ -163,10 +164,10 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
                                        readiness::scorecardsToJson(out.cards)))
                 out.storeError = *e;
         }
-        if (!out.reportError && !options.reportPath.empty() && out.run.status == RunStatus::Completed) {
+        if (!out.reportError && !reportPath.empty() && out.run.status == RunStatus::Completed) {
             store::Artefact artefact;
             artefact.kind = "report";
-            artefact.path = options.reportPath;
+            artefact.path = reportPath;
             artefact.sha256 = out.reportSha256;
             if (auto e = db->addArtefact(out.runId, artefact))
                 out.storeError = *e;

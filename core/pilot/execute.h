@@ -21,6 +21,9 @@ namespace qpilot::pilot {
 struct ExecuteOptions {
     std::string databasePath;                     // empty: do not store the run
     std::string reportPath;                       // empty: no report
+    // When set, the report path for the stored run (its id; 0 when not stored): overrides
+    // reportPath (the workbench names reports "<pilot>-run<id>.pdf"). Empty result: no report.
+    std::function<std::string(std::int64_t runId)> reportPathForRun;
     // Renders the report document to reportPath (ui/report); required when reportPath is set.
     std::function<std::optional<Error>(const report::Document&, const std::string& path)> renderReport;
     PipelineHooks hooks;                          // progress, cancel, and a stage observer
@@ -48,6 +51,23 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options);
 // reproduced, exports present) — the scorecard the report and `runs show` quote.
 readiness::RunScorecards scoreWithOperations(const PilotRun& run, const Pilot& pilot, bool circuitVersioned,
                                              bool reproduced, bool exportsPresent);
+
+// Re-executing stored run `id` from its record alone (configuration, seed, dataset fingerprint;
+// relative paths resolve beside the original pilot file), stored as a new run that reproduces it,
+// every result field compared, the check recorded (RunStore::recordReproduction) and, when
+// identical, both runs re-scored as reproduced. Shared by `qpilot runs reproduce` and the workbench.
+struct Reproduction {
+    std::optional<Error> error;                   // nothing (usable) was re-executed: why
+    bool notReproducible = false;                 // error: the run is not completed (a usage problem)
+    std::vector<Error> invalid;                   // the stored configuration no longer validates
+    PilotRun stored;                              // run `id` as stored
+    Execution execution;                          // the re-execution (execution.runId: the new run)
+    std::vector<std::string> differences;         // result fields that differ (empty: identical)
+    bool identical = false;
+    std::string digest, reproducedDigest;         // result digests (reproducedDigest "" unless completed)
+    std::vector<std::string> storeErrors;         // recording the check or the scores failed
+};
+Reproduction reproduceRun(const std::string& databasePath, std::int64_t id, const PipelineHooks& hooks = {});
 
 // SHA-256 (hex) of a file's bytes; empty if it cannot be read.
 std::string fileSha256(const std::string& path);

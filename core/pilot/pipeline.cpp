@@ -390,6 +390,28 @@ Result<std::pair<ml::Samples, ml::Samples>> preprocess(const Pilot& p, const ml:
 
 } // namespace detail
 
+Result<Circuit> modelCircuit(const Pilot& pilot)
+{
+    if (!pilot.circuit.customQasm.empty()) {
+        auto custom = parseQasm(pilot.circuit.customQasm, "circuit.custom_qasm");
+        if (!custom)
+            return Error("circuit.custom_qasm: " + custom.error().toString());
+        return custom;
+    }
+    auto kind = ml::quantumModelFromKey(pilot.model.kind);
+    if (!kind)
+        return Error("model.kind: " + kind.error().message);
+    std::string fingerprint, sourceKind;
+    auto data = loadPilotDataset(pilot, &fingerprint, &sourceKind);
+    if (!data)
+        return data.error();
+    const int features = pilot.preprocessing.pca > 0 ? pilot.preprocessing.pca : data->samples.features;
+    auto circuit = ml::quantumModelCircuit(*kind, features, data->samples.classes, modelOptions(pilot, PipelineHooks{}));
+    if (!circuit)
+        return Error("circuit: " + circuit.error().message);
+    return circuit;
+}
+
 PilotRun runPilot(const Pilot& pilot, const PipelineHooks& hooks)
 {
     PilotRun run;

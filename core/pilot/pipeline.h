@@ -6,6 +6,7 @@
 // done here (core/readiness, core/report). Runs headless on any thread.
 #pragma once
 
+#include "core/circuit/ir.h"
 #include "core/pilot/pilot.h"
 #include "core/pilot/run.h"
 
@@ -32,5 +33,11 @@ struct PipelineHooks {
 // Runs `pilot` (validated first: a pilot with errors returns Failed with the errors in
 // stopReason and no stage run). Never throws; always returns a run with a final status.
 PilotRun runPilot(const Pilot& pilot, const PipelineHooks& hooks = {});
+
+// The pilot's model circuit as the pipeline builds it, without training: the custom OpenQASM when
+// the pilot has one, else the untrained model circuit (kernel: the feature map; vqc: encoding +
+// ansatz) for the dataset's features after preprocessing (reads the dataset to count them).
+// Errors name the field (circuit.custom_qasm, dataset.source, model.kind, ...).
+Result<Circuit> modelCircuit(const Pilot& pilot);
 
 } // namespace qpilot::pilot

@@ -151,6 +151,20 @@ std::optional<Error> Document::open(const QString& path, CircuitFormat format)
     return std::nullopt;
 }
 
+void Document::load(Circuit circuit, const QString& path, const QString& displayName)
+{
+    m_undoStack->clear();
+    setCircuit(std::move(circuit), path, displayName, CircuitFormat::Qasm3);
+}
+
+void Document::markSaved(const QString& path, const QString& displayName)
+{
+    m_filePath = path;
+    m_displayName = displayName;
+    m_undoStack->setClean();
+    emit changed();
+}
+
 std::optional<Error> Document::saveAs(const QString& path, CircuitFormat format)
 {
     if (!m_hasCircuit) {

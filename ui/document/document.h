@@ -44,6 +44,11 @@ public:
     std::optional<Error> saveAs(const QString& path, CircuitFormat format);
     // Writes back to filePath() in format(); an error when there is no file path.
     std::optional<Error> save();
+    // Makes `circuit` the document, unmodified, as if read from `path` (e.g. a pilot's model
+    // circuit: path is the .qpilot file, empty for an embedded example).
+    void load(Circuit circuit, const QString& path, const QString& displayName);
+    // The document was written to `path` by someone else (a pilot saved with it): now clean.
+    void markSaved(const QString& path, const QString& displayName);
     // Starts a new, unsaved circuit "untitled.qasm" with `qubits` qubits (register q) and a
     // classical register c of the same size.
     void newCircuit(int qubits);

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/pilot/pilotsession.cpp — the open pilot (see pilotsession.h).
+#include "ui/pilot/pilotsession.h"
+
+#include "core/circuit/qasm.h"
+#include "core/pilot/pipeline.h"
+#include "ui/document/document.h"
+
+#include <QFileInfo>
+
+namespace qpilot {
+
+PilotSession::PilotSession(Document* document, QObject* parent) : QObject(parent), m_document(document) {}
+
+QString PilotSession::directory() const
+{
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+}
+
+std::optional<Error> PilotSession::open(const QString& path)
+{
+    const QFileInfo info(path);
+    return adopt(pilot::loadPilotFile(path.toStdString()), info.absoluteFilePath(), info.fileName());
+}
+
+std::optional<Error> PilotSession::openExample(const QString& name)
+{
+    for (const pilot::ExamplePilot& example : pilot::examplePilots()) {
+        if (QString::fromStdString(example.name) == name)
+            return adopt(pilot::readPilot(example.json, example.name + ".qpilot"), QString(), name + QStringLiteral(".qpilot"));
+    }
+    return Error("no example pilot named '" + name.toStdString() + "'");
+}
+
+std::optional<Error> PilotSession::adopt(Result<pilot::Pilot> loaded, const QString& path, const QString& displayName)
+{
+    if (!loaded)
+        return loaded.error();
+    auto circuit = pilot::modelCircuit(loaded.value());
+    if (!circuit) {
+        Error e = circuit.error();
+        e.message = "the pilot's model circuit: " + e.message;
+        return e;
+    }
+    m_pilot = std::move(loaded).value();
+    m_circuit = circuit.value();
+    m_path = path;
+    m_open = true;
+    m_document->load(std::move(circuit).value(), path, displayName);
+    emit changed();
+    return std::nullopt;
+}
+
+void PilotSession::close()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    m_path.clear();
+    m_pilot = pilot::Pilot{};
+    emit changed();
+}
+
+Result<pilot::Pilot> PilotSession::currentPilot() const
+{
+    if (!m_open)
+        return Error("no pilot is open");
+    pilot::Pilot p = m_pilot;
+    if (!(m_document->circuit() == m_circuit)) {
+        auto qasm = writeQasm3(m_document->circuit());
+        if (!qasm)
+            return Error("circuit.custom_qasm: the edited circuit cannot be written as OpenQASM 3: " + qasm.error().message);
+        p.circuit.customQasm = qasm.value();
+    }
+    return p;
+}
+
+std::optional<Error> PilotSession::saveAs(const QString& path)
+{
+    auto p = currentPilot();
+    if (!p)
+        return p.error();
+    if (auto e = pilot::savePilotFile(p.value(), path.toStdString()))
+        return e;
+    const QFileInfo info(path);
+    m_pilot = std::move(p).value();
+    m_pilot.baseDirectory = info.absolutePath().toStdString();
+    m_circuit = m_document->circuit();
+    m_path = info.absoluteFilePath();
+    m_document->markSaved(m_path, info.fileName());
+    emit changed();
+    return std::nullopt;
+}
+
+} // namespace qpilot
