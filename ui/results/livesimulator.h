@@ -5,6 +5,9 @@
 // computes the ideal distribution (and amplitudes when the state is pure), per-qubit
 // marginals, seeded sampled counts, and with a device its noisy distribution (density matrix
 // up to kDensityMaxQubits, trajectories beyond) and the transpiled success probability.
+// Everything that scans the 2^n states (top-k outcomes, marginals, Bloch vectors, the
+// amplitude page) happens on the worker; a delivered result is a compact summary whose size
+// does not grow with 2^n, so the GUI thread's update is O(k).
 #pragma once
 
 #include "core/circuit/circuit.h"
@@ -49,6 +52,7 @@ struct LiveSimRequest {
     QString deviceId;       // empty: ideal only
     int shots = 0;          // 0: no sampling
     quint64 seed = 0;
+    int maxQubits = 22;     // refuse bigger circuits (the preference; LiveSimulator::kMaxQubits)
 };
 
 struct LiveSimResult {
@@ -56,14 +60,18 @@ struct LiveSimResult {
     int numQubits = 0;
     int bits = 0;                          // width of the distributions
     bool overClassicalBits = false;        // distribution over the classical register
+    quint64 numStates = 0;                 // 2^bits
+    // The full distributions and state: compute() fills them; results delivered by request()
+    // keep them only up to kTopStates states (the views use the summary fields below).
     std::vector<double> ideal;             // 2^bits probabilities
-    std::vector<Complex> amplitudes;       // final state when pure (else empty); results delivered
-                                           // by request() drop it above 2^12 states (see amplitudeRows)
+    std::vector<Complex> amplitudes;       // final state when pure (else empty)
     std::vector<double> marginals;         // P(bit i = 1), ideal
     std::vector<std::array<double, 3>> bloch; // per qubit (x, y, z) of the reduced state, when pure
     // Chosen on the worker so the GUI thread never scans 2^n entries: the histogram's states
     // (all, or the kTopStates most probable ideal-or-noisy, in basis order) and the table's rows.
     std::vector<quint64> shownStates;
+    std::vector<double> shownIdeal;        // ideal probability of each shown state
+    std::vector<double> shownNoisy;        // noisy probability of each shown state (with a device)
     std::vector<AmplitudeModel::Row> amplitudeRows;
     std::map<std::string, int> counts;     // sampled (ideal) with `seed`
     int shots = 0;
@@ -79,6 +87,9 @@ struct LiveSimResult {
     QString error;                         // the ideal run failed (nothing else is set)
     double seconds = 0;
 };
+
+// Indices of the k largest values (ties: lower index first), best first; one pass.
+std::vector<quint64> topIndices(const double* values, std::size_t n, std::size_t k);
 
 class LiveSimulator : public QObject {
     Q_OBJECT
@@ -101,6 +112,9 @@ public:
 
     // The computation itself (runs on a worker thread; public for tests).
     static LiveSimResult compute(const LiveSimRequest& request, const std::atomic<bool>* cancel);
+    // Drops what the views do not need (the 2^n vectors above kTopStates states): what
+    // request() delivers to the GUI thread.
+    static void summarise(LiveSimResult& result);
 
 signals:
     void started(quint64 generation);
