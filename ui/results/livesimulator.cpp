@@ -284,11 +284,11 @@ quint64 LiveSimulator::request(LiveSimRequest request)
 
 void LiveSimulator::summarise(LiveSimResult& result)
 {
-    if (result.ideal.size() > std::size_t(kTopStates)) {
+    if (result.ideal.size() > std::size_t(kSummaryStates)) {
         std::vector<double>().swap(result.ideal);
         std::vector<double>().swap(result.noisy);
     }
-    if (result.amplitudes.size() > std::size_t(kTopStates))
+    if (result.amplitudes.size() > std::size_t(kSummaryStates))
         std::vector<Complex>().swap(result.amplitudes);
 }
 

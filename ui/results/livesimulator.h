@@ -62,7 +62,7 @@ struct LiveSimResult {
     bool overClassicalBits = false;        // distribution over the classical register
     quint64 numStates = 0;                 // 2^bits
     // The full distributions and state: compute() fills them; results delivered by request()
-    // keep them only up to kTopStates states (the views use the summary fields below).
+    // keep them only up to kSummaryStates states (the views use the summary fields below).
     std::vector<double> ideal;             // 2^bits probabilities
     std::vector<Complex> amplitudes;       // final state when pure (else empty)
     std::vector<double> marginals;         // P(bit i = 1), ideal
@@ -98,6 +98,9 @@ public:
     static constexpr int kDensityMaxQubits = 10;
     static constexpr int kTrajectoryShots = 2000;
     static constexpr int kTopStates = 16;
+    // Delivered results carry the full distributions and state up to this many states (a
+    // constant bound; they are also the amplitude table's rows then), beyond it only the summary.
+    static constexpr int kSummaryStates = AmplitudeModel::kMaxRows;
 
     explicit LiveSimulator(QObject* parent = nullptr);
     ~LiveSimulator() override;
@@ -112,7 +115,7 @@ public:
 
     // The computation itself (runs on a worker thread; public for tests).
     static LiveSimResult compute(const LiveSimRequest& request, const std::atomic<bool>* cancel);
-    // Drops what the views do not need (the 2^n vectors above kTopStates states): what
+    // Drops what the views do not need (the 2^n vectors above kSummaryStates states): what
     // request() delivers to the GUI thread.
     static void summarise(LiveSimResult& result);
 

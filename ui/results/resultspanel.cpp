@@ -366,7 +366,7 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     if (!result.note.isEmpty())
         parts << result.note;
     m_status->setText(parts.join(QStringLiteral(" \u00b7 ")));
-    if (result.amplitudes.empty())
+    if (result.amplitudeRows.empty())
         m_amplitudes->clear();
     else
         m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
