@@ -77,15 +77,28 @@ int BlochSphereWidget::drawnCount() const
     return std::min<int>(int(m_vectors.size()), kMaxSpheres);
 }
 
-int BlochSphereWidget::columns(int width) const
+int BlochSphereWidget::visibleHeight() const
 {
-    const int n = std::max(drawnCount(), 1);
-    return std::clamp(width / kMinCell, 1, n);
+    // In a scroll area the parent is its viewport: fit that when possible.
+    return parentWidget() ? parentWidget()->height() : height();
 }
 
-double BlochSphereWidget::cellSize(int width) const
+BlochSphereWidget::Grid BlochSphereWidget::grid(int width) const
 {
-    return std::min<double>(double(std::max(width, kMinCell)) / columns(width), kMaxCell);
+    const int n = std::max(drawnCount(), 1);
+    const double w = std::max(width, kFitCell);
+    const double h = visibleHeight() - 6 - (int(m_vectors.size()) > kMaxSpheres ? labelHeight() + 4 : 0);
+    Grid best{1, 0};
+    for (int c = 1; c <= n; ++c) {
+        const int rows = (n + c - 1) / c;
+        const double cell = std::min({w / c, h / rows - labelHeight(), double(kMaxCell)});
+        if (cell > best.cell + 0.5)
+            best = {c, cell};
+    }
+    if (best.cell >= kFitCell)
+        return best;
+    const int c = std::clamp(int(w) / kMinCell, 1, n);
+    return {c, std::min<double>(w / c, kMaxCell)};
 }
 
 int BlochSphereWidget::labelHeight() const
@@ -125,8 +138,9 @@ void BlochSphereWidget::resizeEvent(QResizeEvent* event)
 
 QRectF BlochSphereWidget::cellRect(int index) const
 {
-    const int cols = columns(width());
-    const double cell = cellSize(width());
+    const Grid g = grid(width());
+    const int cols = g.columns;
+    const double cell = g.cell;
     const double left = std::max(0.0, (width() - cols * cell) / 2);
     const int row = index / cols, col = index % cols;
     return {left + col * cell, 2 + row * (cell + labelHeight()), cell, cell + labelHeight()};
@@ -141,7 +155,7 @@ QPointF BlochSphereWidget::sphereCentre(int index) const
 double BlochSphereWidget::sphereRadius() const
 {
     // Room around the ball for the axis labels.
-    return std::max(8.0, cellSize(width()) / 2 - fontMetrics().height() - 4);
+    return std::max(8.0, cellSize(width()) / 2 - 0.8 * fontMetrics().height() - 3);
 }
 
 QPointF BlochSphereWidget::tipPosition(int index) const
@@ -163,8 +177,24 @@ int BlochSphereWidget::sphereAt(QPoint pos) const
     return -1;
 }
 
+bool BlochSphereWidget::eventFilter(QObject* watched, QEvent* e)
+{
+    // The viewport's height decides the sphere size: follow it.
+    if (watched == parentWidget() && e->type() == QEvent::Resize) {
+        const int h = heightForWidth(width());
+        if (minimumHeight() != h)
+            setMinimumHeight(h);
+        update();
+    }
+    return QWidget::eventFilter(watched, e);
+}
+
 bool BlochSphereWidget::event(QEvent* e)
 {
+    if (e->type() == QEvent::ParentAboutToChange && parentWidget())
+        parentWidget()->removeEventFilter(this);
+    if (e->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const int i = sphereAt(help->pos());
@@ -314,7 +344,7 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
     }
     p.setPen(Qt::NoPen);
     p.setBrush(accent);
-    p.drawEllipse(tip, 3.2, 3.2);
+    p.drawEllipse(tip, 2.4, 2.4);
     p.setBrush(pal.color(QPalette::Text));
     p.drawEllipse(c, 1.6, 1.6);
     p.setBrush(Qt::NoBrush);
@@ -327,8 +357,8 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
         label += QStringLiteral("  |r| = %1").arg(rl, 0, 'f', 2);
     p.setFont(font());
     p.setPen(pal.color(QPalette::Text));
-    p.drawText(QRectF(cell.left(), cell.bottom() - labelHeight() - 2, cell.width(), labelHeight()),
-               Qt::AlignHCenter | Qt::AlignTop, label);
+    const double labelTop = std::min(c.y() + r + 6, cell.bottom() - labelHeight() - 2);
+    p.drawText(QRectF(cell.left(), labelTop, cell.width(), labelHeight()), Qt::AlignHCenter | Qt::AlignTop, label);
 }
 
 } // namespace qpilot

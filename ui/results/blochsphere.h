@@ -37,7 +37,8 @@ class BlochSphereWidget : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kMaxSpheres = 32;
-    static constexpr int kMinCell = 128; // px per sphere cell (before the label)
+    static constexpr int kMinCell = 128; // px per sphere cell when scrolling (before the label)
+    static constexpr int kFitCell = 96;  // smallest cell used to avoid scrolling
 
     explicit BlochSphereWidget(QWidget* parent = nullptr);
 
@@ -65,10 +66,19 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     bool event(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    int columns(int width) const;
-    double cellSize(int width) const;
+    struct Grid {
+        int columns = 1;
+        double cell = kMinCell;
+    };
+    // The grid for `width`: as large spheres as fit the visible height (the scroll area's
+    // viewport) without scrolling, else kMinCell-wide cells that scroll.
+    Grid grid(int width) const;
+    int columns(int width) const { return grid(width).columns; }
+    double cellSize(int width) const { return grid(width).cell; }
+    int visibleHeight() const;
     int labelHeight() const;
     void paintSphere(class QPainter& p, int index) const;
     int sphereAt(QPoint pos) const;
