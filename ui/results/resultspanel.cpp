@@ -322,11 +322,17 @@ void ResultsPanel::runNow()
         if (!term.trimmed().isEmpty())
             request.observables.push_back(term.trimmed().toStdString());
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("results/observables"), m_observables->text());
-    settings.setValue(QStringLiteral("results/device"), request.deviceId);
-    settings.setValue(QStringLiteral("results/shots"), request.shots);
-    settings.setValue(QStringLiteral("results/seed"), m_seed->value());
+    // Remember the choices, writing only what changed: every write makes QSettings sync the
+    // file (with fdatasync) on the GUI thread, which must not happen on each edit.
+    const QVariantList remembered = {m_observables->text(), request.deviceId, request.shots, m_seed->value()};
+    if (remembered != m_remembered) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("results/observables"), remembered[0]);
+        settings.setValue(QStringLiteral("results/device"), remembered[1]);
+        settings.setValue(QStringLiteral("results/shots"), remembered[2]);
+        settings.setValue(QStringLiteral("results/seed"), remembered[3]);
+        m_remembered = remembered;
+    }
     m_simulator->request(std::move(request));
 }
 

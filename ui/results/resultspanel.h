@@ -14,6 +14,7 @@
 #include "ui/settings/workbenchsettings.h"
 
 #include <QElapsedTimer>
+#include <QVariantList>
 #include <QWidget>
 
 #include <optional>
@@ -108,6 +109,7 @@ private:
     std::optional<WorkbenchSettings> m_applied;
     double m_lastUpdateMs = 0;
     std::optional<LiveSimResult> m_last;
+    QVariantList m_remembered; // the device, shots, seed and observables last saved
     QElapsedTimer m_sinceRun;
     bool m_trailingRun = false;
     QStringList m_labels;
