@@ -129,6 +129,22 @@ private slots:
         QVERIFY(distance(at(next, blochProjection({0, 0, 1}, w.sphereCentre(0), w.sphereRadius())), accent) > 60);
     }
 
+    void noisyArrowDrawn()
+    {
+        BlochSphereWidget w;
+        w.resize(300, 200);
+        // Ideal |0>, noisy shortened to z = 0.6 and tilted towards +y.
+        w.setVectors({{0, 0, 1}}, {{0, 0.3, 0.6}}, {});
+        QCOMPARE(w.noisyVectors().size(), std::size_t(1));
+        const QImage image = render(w);
+        QVERIFY(distance(at(image, w.tipPosition(0)), w.vectorColor()) <= 24);
+        QVERIFY(distance(at(image, w.noisyTipPosition(0)), w.noisyColor()) <= 24);
+        QVERIFY(distance(w.vectorColor(), w.noisyColor()) > 80);
+        // A noisy list of the wrong length is ignored.
+        w.setVectors({{0, 0, 1}}, {{0, 0, 1}, {0, 0, 1}}, {});
+        QVERIFY(w.noisyVectors().empty());
+    }
+
     void darkPaletteRecolours()
     {
         BlochSphereWidget w;

@@ -6,6 +6,7 @@
 // the stale one; the amplitudes model under QAbstractItemModelTester; the results panel's
 // histogram (series, labels, top-k).
 #include "core/circuit/qasm.h"
+#include "core/sim/density_matrix.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
 #include "ui/results/expectationmodel.h"
@@ -170,6 +171,29 @@ private slots:
             QVERIFY(near(r.bloch[std::size_t(q)][1], -2 * rho01.imag(), 1e-12));
             QVERIFY(near(r.bloch[std::size_t(q)][2], 1 - 2 * p1, 1e-12));
         }
+    }
+
+    void noisyBlochVectors()
+    {
+        // |+> under the device's noise: still along +x, shorter than 1; the ideal one is exact.
+        const LiveSimResult r = run("qubit[1] q; h q[0];", "ionq_aria_1");
+        QVERIFY2(r.noiseError.isEmpty(), qPrintable(r.noiseError));
+        QCOMPARE(r.noisyBloch.size(), std::size_t(1));
+        QVERIFY(near(r.bloch[0][0], 1, 1e-12));
+        const auto& b = r.noisyBloch[0];
+        QVERIFY2(b[0] > 0.9 && b[0] < 1 - 1e-6, qPrintable(QString::number(b[0])));
+        QVERIFY(std::abs(b[1]) < 0.05 && std::abs(b[2]) < 0.05);
+        // Without a device, or above the size limit, there are none.
+        QVERIFY(run("qubit[1] q; h q[0];").noisyBloch.empty());
+        std::string wide = "qubit[" + std::to_string(LiveSimulator::kNoisyBlochMaxQubits + 1) + "] q; h q[0];";
+        QVERIFY(run(wide, "ionq_aria_1").noisyBloch.empty());
+        // From a pure state's density matrix the vectors equal the state-vector ones.
+        const LiveSimResult pure = run("qubit[3] q; ry(0.4) q[0]; cx q[0], q[1]; h q[2]; s q[2]; rx(1.1) q[1];");
+        const auto fromRho = blochVectorsOf(sim::DensityMatrix::fromPure(pure.amplitudes, 3));
+        QCOMPARE(fromRho.size(), std::size_t(3));
+        for (std::size_t q = 0; q < 3; ++q)
+            for (std::size_t k = 0; k < 3; ++k)
+                QVERIFY(near(fromRho[q][k], pure.bloch[q][k], 1e-12));
     }
 
     void topIndicesKeepsLargestWithTiesByIndex()

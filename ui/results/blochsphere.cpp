@@ -60,10 +60,12 @@ BlochSphereWidget::BlochSphereWidget(QWidget* parent) : QWidget(parent)
     setMouseTracking(true);
 }
 
-void BlochSphereWidget::setVectors(std::vector<BlochVector> vectors, const QString& message)
+void BlochSphereWidget::setVectors(std::vector<BlochVector> vectors, std::vector<BlochVector> noisy,
+                                   const QString& message)
 {
     const bool reflow = vectors.size() != m_vectors.size();
     m_vectors = std::move(vectors);
+    m_noisy = noisy.size() == m_vectors.size() ? std::move(noisy) : std::vector<BlochVector>{};
     m_message = message;
     if (reflow) {
         updateGeometry();
@@ -163,6 +165,16 @@ QPointF BlochSphereWidget::tipPosition(int index) const
     return blochProjection(m_vectors[std::size_t(index)], sphereCentre(index), sphereRadius());
 }
 
+QPointF BlochSphereWidget::noisyTipPosition(int index) const
+{
+    return blochProjection(m_noisy[std::size_t(index)], sphereCentre(index), sphereRadius());
+}
+
+QColor BlochSphereWidget::noisyColor() const
+{
+    return isDark(palette()) ? QColor(0xff, 0xa7, 0x26) : QColor(0xef, 0x6c, 0x00);
+}
+
 QColor BlochSphereWidget::vectorColor() const
 {
     return isDark(palette()) ? QColor(0x6c, 0xb4, 0xff) : QColor(0x15, 0x65, 0xc0);
@@ -204,11 +216,15 @@ bool BlochSphereWidget::event(QEvent* e)
             return true;
         }
         const BlochVector& v = m_vectors[std::size_t(i)];
-        QToolTip::showText(help->globalPos(),
-                           tr("q%1: (x, y, z) = (%2, %3, %4), |r| = %5")
-                               .arg(i)
-                               .arg(number(v[0]), number(v[1]), number(v[2]), number(length(v))),
-                           this, cellRect(i).toAlignedRect());
+        QString text = tr("q%1: (x, y, z) = (%2, %3, %4), |r| = %5")
+                           .arg(i)
+                           .arg(number(v[0]), number(v[1]), number(v[2]), number(length(v)));
+        if (!m_noisy.empty()) {
+            const BlochVector& w = m_noisy[std::size_t(i)];
+            text += QLatin1Char('\n')
+                + tr("noisy: (%1, %2, %3), |r| = %4").arg(number(w[0]), number(w[1]), number(w[2]), number(length(w)));
+        }
+        QToolTip::showText(help->globalPos(), text, this, cellRect(i).toAlignedRect());
         return true;
     }
     return QWidget::event(e);
@@ -314,37 +330,42 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
                    Qt::AlignCenter, name);
     }
 
-    // The vector: its shadow on the equator plane, the arrow and a dot at the tip.
-    const QColor accent = vectorColor();
-    const QPointF tip = blochProjection(v, c, r);
-    const QPointF foot = blochProjection({v[0], v[1], 0}, c, r);
-    QColor shadow = accent;
-    shadow.setAlphaF(0.45f);
-    p.setPen(QPen(shadow, 1.0, Qt::DotLine));
-    if (std::hypot(v[0], v[1]) > 1e-3) {
-        p.drawLine(c, foot);
-        p.drawLine(foot, tip);
-    }
-    const QPointF d = tip - c;
-    const double len2d = std::hypot(d.x(), d.y());
-    const double head = std::clamp(r * 0.16, 5.0, 10.0);
-    p.setPen(QPen(accent, 2.2, Qt::SolidLine, Qt::RoundCap));
-    if (len2d > head) {
-        const QPointF u = d / len2d;
-        const QPointF n(-u.y(), u.x());
-        const QPointF base = tip - u * head;
-        p.drawLine(c, base);
-        QPolygonF arrow;
-        arrow << tip << base + n * (head * 0.45) << base - n * (head * 0.45);
+    // The vector: its shadow on the equator plane, the arrow and a dot at the tip; the noisy
+    // one (shorter: noise mixes the state) on top in its own colour.
+    auto arrow = [&](const BlochVector& vec, const QColor& accent) {
+        const QPointF tip = blochProjection(vec, c, r);
+        const QPointF foot = blochProjection({vec[0], vec[1], 0}, c, r);
+        QColor shadow = accent;
+        shadow.setAlphaF(0.45f);
+        p.setPen(QPen(shadow, 1.0, Qt::DotLine));
+        if (std::hypot(vec[0], vec[1]) > 1e-3) {
+            p.drawLine(c, foot);
+            p.drawLine(foot, tip);
+        }
+        const QPointF d = tip - c;
+        const double len2d = std::hypot(d.x(), d.y());
+        const double head = std::clamp(r * 0.16, 5.0, 10.0);
+        p.setPen(QPen(accent, 2.2, Qt::SolidLine, Qt::RoundCap));
+        if (len2d > head) {
+            const QPointF u = d / len2d;
+            const QPointF n(-u.y(), u.x());
+            const QPointF base = tip - u * head;
+            p.drawLine(c, base);
+            QPolygonF head3;
+            head3 << tip << base + n * (head * 0.45) << base - n * (head * 0.45);
+            p.setPen(Qt::NoPen);
+            p.setBrush(accent);
+            p.drawPolygon(head3);
+        } else {
+            p.drawLine(c, tip);
+        }
         p.setPen(Qt::NoPen);
         p.setBrush(accent);
-        p.drawPolygon(arrow);
-    } else {
-        p.drawLine(c, tip);
-    }
-    p.setPen(Qt::NoPen);
-    p.setBrush(accent);
-    p.drawEllipse(tip, 2.4, 2.4);
+        p.drawEllipse(tip, 2.4, 2.4);
+    };
+    arrow(v, vectorColor());
+    if (!m_noisy.empty())
+        arrow(m_noisy[std::size_t(index)], noisyColor());
     p.setBrush(pal.color(QPalette::Text));
     p.drawEllipse(c, 1.6, 1.6);
     p.setBrush(Qt::NoBrush);
@@ -353,7 +374,9 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
     const QRectF cell = cellRect(index);
     const double rl = length(v);
     QString label = QStringLiteral("q%1").arg(index);
-    if (rl < 0.995)
+    if (!m_noisy.empty())
+        label += tr("  noisy |r| %1").arg(length(m_noisy[std::size_t(index)]), 0, 'f', 2);
+    else if (rl < 0.995)
         label += QStringLiteral("  |r| = %1").arg(rl, 0, 'f', 2);
     p.setFont(font());
     p.setPen(pal.color(QPalette::Text));

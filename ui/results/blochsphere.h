@@ -43,8 +43,15 @@ public:
     explicit BlochSphereWidget(QWidget* parent = nullptr);
 
     // One vector per qubit (q0 first); empty with `message` explains why there are none.
-    void setVectors(std::vector<BlochVector> vectors, const QString& message = {});
+    void setVectors(std::vector<BlochVector> vectors, const QString& message = {})
+    {
+        setVectors(std::move(vectors), {}, message);
+    }
+    // With the noisy vectors too (one per qubit, or empty): drawn as a second arrow in the
+    // histogram's noisy colour.
+    void setVectors(std::vector<BlochVector> vectors, std::vector<BlochVector> noisy, const QString& message);
     const std::vector<BlochVector>& vectors() const { return m_vectors; }
+    const std::vector<BlochVector>& noisyVectors() const { return m_noisy; }
     int drawnCount() const;
     QString message() const { return m_message; }
 
@@ -54,8 +61,10 @@ public:
     double sphereRadius() const;
     // Where the arrow of sphere `index` ends.
     QPointF tipPosition(int index) const;
-    // The colour of the arrow (depends on the palette).
+    QPointF noisyTipPosition(int index) const;
+    // The colours of the arrows (depend on the palette).
     QColor vectorColor() const;
+    QColor noisyColor() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -84,6 +93,7 @@ private:
     int sphereAt(QPoint pos) const;
 
     std::vector<BlochVector> m_vectors;
+    std::vector<BlochVector> m_noisy;
     QString m_message;
 };
 

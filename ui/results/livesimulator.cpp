@@ -5,6 +5,8 @@
 #include "core/circuit/transform.h"
 #include "core/device/device.h"
 #include "core/noise/noise.h"
+#include "core/sim/density_matrix.h"
+#include "core/sim/program.h"
 #include "core/sim/simulator.h"
 #include "core/transpile/transpile.h"
 
@@ -169,6 +171,23 @@ std::vector<std::array<double, 3>> blochVectors(const std::vector<Complex>& ampl
 }
 
 } // namespace
+
+std::vector<std::array<double, 3>> blochVectorsOf(const sim::DensityMatrix& rho)
+{
+    std::vector<std::array<double, 3>> out;
+    const int n = rho.numQubits();
+    const std::size_t dim = std::size_t(1) << n;
+    for (int q = 0; q < n; ++q) {
+        const std::size_t bit = std::size_t(1) << q;
+        Complex rho01 = 0;
+        for (std::size_t i = 0; i < dim; ++i) {
+            if (!(i & bit))
+                rho01 += rho.at(i, i | bit);
+        }
+        out.push_back({2 * rho01.real(), -2 * rho01.imag(), 1 - 2 * rho.probabilityOfOne(q)});
+    }
+    return out;
+}
 
 std::vector<quint64> topIndices(const double* values, std::size_t n, std::size_t k)
 {
@@ -428,6 +447,15 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
                 }
                 if (r.noisy.size() != r.ideal.size())
                     r.noisy.clear();
+                // The noisy reduced states (the state the final measurements read, before
+                // readout error): one density-matrix run, for small circuits only.
+                if (r.numQubits <= kNoisyBlochMaxQubits && !isCancelled(cancel)) {
+                    auto program = sim::compileProgram(measured, bindings);
+                    auto rho = program ? sim::finalDensityMatrix(program.value(), &noise.value(), threads)
+                                       : Result<sim::DensityMatrix>(program.error());
+                    if (rho)
+                        r.noisyBloch = blochVectorsOf(rho.value());
+                }
             }
             if (!isCancelled(cancel)) {
                 // The transpiler needs numbers: the same bindings as the simulation.

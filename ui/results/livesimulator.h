@@ -29,6 +29,10 @@
 
 namespace qpilot {
 
+namespace sim {
+class DensityMatrix;
+}
+
 // A Pauli product such as "Z0 Z1" or "X0Y2" (qubit indices after the letters; I is the
 // identity and may be left out).
 struct PauliString {
@@ -67,6 +71,9 @@ struct LiveSimResult {
     std::vector<Complex> amplitudes;       // final state when pure (else empty)
     std::vector<double> marginals;         // P(bit i = 1), ideal
     std::vector<std::array<double, 3>> bloch; // per qubit (x, y, z) of the reduced state, when pure
+    // With a device and at most kNoisyBlochMaxQubits qubits: the same from the noisy final
+    // density matrix (shorter than the ideal vector: noise mixes the state).
+    std::vector<std::array<double, 3>> noisyBloch;
     // Chosen on the worker so the GUI thread never scans 2^n entries: the histogram's states
     // (all, or the kTopStates most probable ideal-or-noisy, in basis order) and the table's rows.
     std::vector<quint64> shownStates;
@@ -88,6 +95,10 @@ struct LiveSimResult {
     double seconds = 0;
 };
 
+// Each qubit's Bloch vector (x, y, z) = (2 Re rho01, -2 Im rho01, 1 - 2 P(1)) of its reduced
+// state, from a density matrix.
+std::vector<std::array<double, 3>> blochVectorsOf(const sim::DensityMatrix& rho);
+
 // Indices of the k largest values (ties: lower index first), best first; one pass.
 std::vector<quint64> topIndices(const double* values, std::size_t n, std::size_t k);
 
@@ -98,6 +109,7 @@ public:
     static constexpr int kDensityMaxQubits = 10;
     static constexpr int kTrajectoryShots = 2000;
     static constexpr int kTopStates = 16;
+    static constexpr int kNoisyBlochMaxQubits = 8; // one more density-matrix run: keep it small
     // Delivered results carry the full distributions and state up to this many states (a
     // constant bound; they are also the amplitude table's rows then), beyond it only the summary.
     static constexpr int kSummaryStates = AmplitudeModel::kMaxRows;

@@ -377,7 +377,7 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     else
         m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
     m_qubits->setData(result.marginals, result.bloch, result.overClassicalBits);
-    m_spheres->setVectors(result.bloch,
+    m_spheres->setVectors(result.bloch, result.noisyBloch,
                           result.bloch.empty()
                               ? tr("No Bloch vectors: the circuit measures mid-circuit, resets or branches, so the "
                                    "views show the distribution over its classical bits.")
