@@ -63,7 +63,7 @@ BlochSphereWidget::BlochSphereWidget(QWidget* parent) : QWidget(parent)
 void BlochSphereWidget::setVectors(std::vector<BlochVector> vectors, std::vector<BlochVector> noisy,
                                    const QString& message)
 {
-    const bool reflow = vectors.size() != m_vectors.size();
+    const bool reflow = vectors.size() != m_vectors.size() || noisy.empty() != m_noisy.empty();
     m_vectors = std::move(vectors);
     m_noisy = noisy.size() == m_vectors.size() ? std::move(noisy) : std::vector<BlochVector>{};
     m_message = message;
@@ -89,7 +89,7 @@ BlochSphereWidget::Grid BlochSphereWidget::grid(int width) const
 {
     const int n = std::max(drawnCount(), 1);
     const double w = std::max(width, kFitCell);
-    const double h = visibleHeight() - 6 - (int(m_vectors.size()) > kMaxSpheres ? labelHeight() + 4 : 0);
+    const double h = visibleHeight() - 6 - topMargin() - (int(m_vectors.size()) > kMaxSpheres ? labelHeight() + 4 : 0);
     Grid best{1, 0};
     for (int c = 1; c <= n; ++c) {
         const int rows = (n + c - 1) / c;
@@ -101,6 +101,11 @@ BlochSphereWidget::Grid BlochSphereWidget::grid(int width) const
         return best;
     const int c = std::clamp(int(w) / kMinCell, 1, n);
     return {c, std::min<double>(w / c, kMaxCell)};
+}
+
+int BlochSphereWidget::topMargin() const
+{
+    return m_noisy.empty() ? 0 : labelHeight() + 2; // the legend row
 }
 
 int BlochSphereWidget::labelHeight() const
@@ -116,7 +121,7 @@ int BlochSphereWidget::heightForWidth(int width) const
     const int cols = columns(width);
     const int rows = (n + cols - 1) / cols;
     const int footer = int(m_vectors.size()) > kMaxSpheres ? labelHeight() + 4 : 0;
-    return int(std::ceil(rows * (cellSize(width) + labelHeight()))) + footer + 4;
+    return int(std::ceil(rows * (cellSize(width) + labelHeight()))) + footer + 4 + topMargin();
 }
 
 QSize BlochSphereWidget::sizeHint() const
@@ -145,7 +150,7 @@ QRectF BlochSphereWidget::cellRect(int index) const
     const double cell = g.cell;
     const double left = std::max(0.0, (width() - cols * cell) / 2);
     const int row = index / cols, col = index % cols;
-    return {left + col * cell, 2 + row * (cell + labelHeight()), cell, cell + labelHeight()};
+    return {left + col * cell, 2 + topMargin() + row * (cell + labelHeight()), cell, cell + labelHeight()};
 }
 
 QPointF BlochSphereWidget::sphereCentre(int index) const
@@ -243,6 +248,30 @@ void BlochSphereWidget::paintEvent(QPaintEvent*)
                    m_message.isEmpty() ? tr("No Bloch vectors yet.") : m_message);
         return;
     }
+    if (!m_noisy.empty()) {
+        // Legend: the ideal tip (dot) and the noisy arrow, in the histogram's order.
+        const QFontMetricsF fm(font());
+        const QString ideal = tr("ideal"), noisy = tr("noisy");
+        const double y = 2 + labelHeight() / 2.0;
+        const double total = 10 + 4 + fm.horizontalAdvance(ideal) + 16 + 18 + 4 + fm.horizontalAdvance(noisy);
+        double x = (width() - total) / 2;
+        p.setPen(QPen(pal.color(QPalette::Base), 1.0));
+        p.setBrush(vectorColor());
+        p.drawEllipse(QPointF(x + 5, y), 3.0, 3.0);
+        x += 14;
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QPointF(x, y + fm.ascent() / 2 - 1), ideal);
+        x += fm.horizontalAdvance(ideal) + 16;
+        p.setPen(QPen(noisyColor(), 2.2, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(x, y), QPointF(x + 12, y));
+        p.setPen(Qt::NoPen);
+        p.setBrush(noisyColor());
+        p.drawPolygon(QPolygonF({QPointF(x + 18, y), QPointF(x + 11, y - 3.5), QPointF(x + 11, y + 3.5)}));
+        x += 22;
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QPointF(x, y + fm.ascent() / 2 - 1), noisy);
+        p.setBrush(Qt::NoBrush);
+    }
     for (int i = 0; i < drawnCount(); ++i)
         paintSphere(p, i);
     if (int(m_vectors.size()) > kMaxSpheres) {
@@ -330,8 +359,9 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
                    Qt::AlignCenter, name);
     }
 
-    // The vector: its shadow on the equator plane, the arrow and a dot at the tip; the noisy
-    // one (shorter: noise mixes the state) on top in its own colour.
+    // The vector: its shadow on the equator plane, the arrow and a dot at the tip. With noise
+    // the noisy vector (shorter: noise mixes the state) is the arrow, and the ideal one a thin
+    // line under it with a dot at its tip.
     auto arrow = [&](const BlochVector& vec, const QColor& accent) {
         const QPointF tip = blochProjection(vec, c, r);
         const QPointF foot = blochProjection({vec[0], vec[1], 0}, c, r);
@@ -363,9 +393,18 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
         p.setBrush(accent);
         p.drawEllipse(tip, 2.4, 2.4);
     };
-    arrow(v, vectorColor());
-    if (!m_noisy.empty())
+    if (m_noisy.empty()) {
+        arrow(v, vectorColor());
+    } else {
+        // The ideal vector as a thin reference line under the noisy arrow, its tip on top.
+        const QPointF tip = blochProjection(v, c, r);
+        p.setPen(QPen(vectorColor(), 1.3, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(c, tip);
         arrow(m_noisy[std::size_t(index)], noisyColor());
+        p.setPen(QPen(pal.color(QPalette::Base), 1.0));
+        p.setBrush(vectorColor());
+        p.drawEllipse(tip, 3.0, 3.0);
+    }
     p.setBrush(pal.color(QPalette::Text));
     p.drawEllipse(c, 1.6, 1.6);
     p.setBrush(Qt::NoBrush);

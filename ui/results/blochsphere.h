@@ -89,6 +89,7 @@ private:
     double cellSize(int width) const { return grid(width).cell; }
     int visibleHeight() const;
     int labelHeight() const;
+    int topMargin() const;
     void paintSphere(class QPainter& p, int index) const;
     int sphereAt(QPoint pos) const;
 
