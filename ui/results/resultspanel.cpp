@@ -294,16 +294,22 @@ void ResultsPanel::scheduleRun()
         m_status->setText(tr("Live simulation is off; press Run or F5 to simulate the edited circuit."));
         return;
     }
-    // Leading edge: an edit after a quiet spell runs at once; edits that follow within the
-    // debounce window coalesce into one run when it closes.
-    if (!m_debounce->isActive() && (!m_sinceRun.isValid() || m_sinceRun.elapsed() >= m_debounceMs)) {
+    // Runs start at most once per debounce window. Leading edge: an edit after a quiet spell
+    // runs at once. An edit within the window of the last run waits for that window to close
+    // (counted from the run, not from the edit, so back-to-back edits are not delayed a whole
+    // window each), and every edit until then coalesces into that one run.
+    if (m_debounce->isActive()) {
+        m_trailingRun = true;
+        return;
+    }
+    const qint64 since = m_sinceRun.isValid() ? m_sinceRun.elapsed() : qint64(m_debounceMs);
+    if (since >= m_debounceMs) {
         runNow();
-        m_trailingRun = false;
-        m_debounce->start();
+        m_debounce->start(m_debounceMs);
         return;
     }
     m_trailingRun = true;
-    m_debounce->start();
+    m_debounce->start(int(m_debounceMs - since));
 }
 
 void ResultsPanel::runNow()

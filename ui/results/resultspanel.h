@@ -4,8 +4,8 @@
 // frequencies; the top kTopK outcomes when there are more), each qubit's Bloch vector drawn on
 // a sphere (and as a table), the amplitudes table with phase colours, per-qubit marginals,
 // and expectation values of Pauli strings the user types. A circuit change after a quiet spell
-// re-runs the LiveSimulator at once; further changes within the debounce window (kDebounceMs
-// unless the preferences say otherwise) coalesce into one run at the end of that window. With
+// re-runs the LiveSimulator at once; further changes within the debounce window of that run
+// (kDebounceMs unless the preferences say otherwise) coalesce into one run when it closes. With
 // live simulation off, Run (F5) simulates. Showing a result only copies the worker's summary
 // into the views (O(k), independent of 2^n).
 #pragma once
