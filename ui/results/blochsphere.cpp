@@ -352,7 +352,9 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
         p.drawLine(blochProjection(minus, c, r), blochProjection(plus, c, r));
         BlochVector label{0, 0, 0};
         label[std::size_t(k)] = 1.0 + (fm.height() * 0.75) / r;
-        const QPointF at = blochProjection(label, c, r);
+        QPointF at = blochProjection(label, c, r);
+        if (k == 2) // beside the pole, clear of an arrow pointing at |0>
+            at = blochProjection(plus, c, r) + QPointF(fm.height() * 0.7, -fm.height() * 0.45);
         p.setPen(line);
         const QString name = QString::fromLatin1(names[k]);
         p.drawText(QRectF(at.x() - fm.height(), at.y() - fm.height() / 2, 2 * fm.height(), fm.height()),
