@@ -3,6 +3,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/dialogs/aboutdialog.h"
+#include "ui/dialogs/preferencesdialog.h"
 #include "ui/document/document.h"
 #include "ui/document/recentfiles.h"
 #include "ui/editor/circuitscene.h"
@@ -142,8 +143,13 @@ MainWindow::MainWindow(QWidget* parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    if (settings.value(QStringLiteral("mainWindow/dark"), false).toBool())
-        setDarkTheme(true);
+    m_systemPalette = QApplication::palette();
+    m_settings = WorkbenchSettings::load(settings);
+    if (m_settings.theme != WorkbenchSettings::Theme::System)
+        applyTheme(m_settings.theme);
+    else
+        m_dark = m_systemPalette.color(QPalette::Window).lightness() < 128;
+    m_results->applySettings(m_settings, true);
 }
 
 MainWindow::~MainWindow() = default;
@@ -275,6 +281,13 @@ void MainWindow::createActions()
                                       m_messageBar->showError(QString::fromStdString(e->message));
                               }),
           "actionRemoveClbit");
+    editMenu->addSeparator();
+    QAction* preferences = named(editMenu->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences),
+                                 "actionPreferences");
+    // The platform's shortcut where it has one (Ctrl+, on macOS); Ctrl+, elsewhere.
+    preferences->setShortcut(QKeySequence(QKeySequence::Preferences).isEmpty() ? QKeySequence(tr("Ctrl+,"))
+                                                                                : QKeySequence(QKeySequence::Preferences));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* zoomIn = named(view->addAction(tr("Zoom &In"), m_view, &CircuitView::zoomIn), "actionZoomIn",
@@ -344,6 +357,34 @@ bool MainWindow::maybeSave()
 
 void MainWindow::setDarkTheme(bool dark)
 {
+    WorkbenchSettings s = m_settings;
+    s.theme = dark ? WorkbenchSettings::Theme::Dark : WorkbenchSettings::Theme::Light;
+    applySettings(s);
+}
+
+void MainWindow::applySettings(const WorkbenchSettings& settings)
+{
+    const bool themeChanged = settings.theme != m_settings.theme;
+    m_settings = settings;
+    QSettings store;
+    m_settings.save(store);
+    if (themeChanged)
+        applyTheme(m_settings.theme);
+    m_results->applySettings(m_settings);
+    emit settingsChanged(m_settings);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, this);
+    connect(&dialog, &PreferencesDialog::applied, this, &MainWindow::applySettings);
+    dialog.exec();
+}
+
+void MainWindow::applyTheme(WorkbenchSettings::Theme theme)
+{
+    const bool dark = theme == WorkbenchSettings::Theme::Dark
+        || (theme == WorkbenchSettings::Theme::System && m_systemPalette.color(QPalette::Window).lightness() < 128);
     m_dark = dark;
     if (auto* a = findChild<QAction*>(QStringLiteral("actionDarkTheme")); a && a->isChecked() != dark)
         a->setChecked(dark);
@@ -365,6 +406,8 @@ void MainWindow::setDarkTheme(bool dark)
         p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
         for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
             p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7e, 0x85));
+    } else if (theme == WorkbenchSettings::Theme::System) {
+        p = m_systemPalette;
     } else {
         p = QApplication::style()->standardPalette();
     }

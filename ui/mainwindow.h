@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/circuit/circuit_file.h"
+#include "ui/settings/workbenchsettings.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -44,6 +45,8 @@ public:
     ResultsPanel* resultsPanel() const { return m_results; }
     PilotWorkbench* pilots() const { return m_pilots; }
     bool isDarkTheme() const { return m_dark; }
+    // The preferences in effect (loaded from QSettings at start-up; Edit ▸ Preferences).
+    const WorkbenchSettings& settings() const { return m_settings; }
 
     // What to do with unsaved changes before they would be lost (close, open, new). The
     // default asks with a dialog; tests replace it. Save saves (Save As when untitled).
@@ -64,6 +67,13 @@ public slots:
     // A new untitled circuit (after the unsaved-changes check).
     bool newCircuit(int qubits = 3);
     void setDarkTheme(bool dark);
+    // Saves `settings` to QSettings and applies them now: theme, live simulation.
+    void applySettings(const qpilot::WorkbenchSettings& settings);
+    // Edit ▸ Preferences (modal); applied() of the dialog calls applySettings.
+    void showPreferences();
+
+signals:
+    void settingsChanged(const qpilot::WorkbenchSettings& settings);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -81,6 +91,7 @@ private:
     void showAbout();
     // True when it is fine to drop the current document (saved, discarded or unmodified).
     bool maybeSave();
+    void applyTheme(WorkbenchSettings::Theme theme);
 
     Document* m_document;
     MessageBar* m_messageBar;
@@ -100,6 +111,8 @@ private:
     QLabel* m_depthLabel;
     UnsavedChangesHandler m_unsavedHandler;
     bool m_dark = false;
+    WorkbenchSettings m_settings;
+    QPalette m_systemPalette; // the platform's palette, for the System theme
 };
 
 // Registers the compiled-in resources (icon, examples) of the qpilot_ui library.

@@ -6,6 +6,7 @@
 // the stale one; the amplitudes model under QAbstractItemModelTester; the results panel's
 // histogram (series, labels, top-k).
 #include "core/circuit/qasm.h"
+#include "core/sim/density_matrix.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
 #include "ui/results/expectationmodel.h"
@@ -141,6 +142,106 @@ private slots:
         for (quint64 s : r.shownStates)
             QVERIFY((s & 32u) && !(s & 16u));
         QCOMPARE(r.amplitudeRows.size(), std::size_t(64));
+    }
+
+    void marginalsAndBlochMatchNaiveSums()
+    {
+        // 11 qubits (2048 states: the blocked marginal path) with an entangled, phased state.
+        std::string program = "qubit[11] q;";
+        for (int q = 0; q < 11; ++q)
+            program += " ry(" + std::to_string(0.2 + 0.25 * q) + ") q[" + std::to_string(q) + "]; rz(" +
+                       std::to_string(0.1 * (q + 1)) + ") q[" + std::to_string(q) + "];";
+        for (int q = 0; q + 1 < 11; ++q)
+            program += " cx q[" + std::to_string(q) + "], q[" + std::to_string(q + 1) + "];";
+        program += " h q[3]; s q[3]; rx(0.7) q[9];";
+        const LiveSimResult r = run(program);
+        QCOMPARE(r.amplitudes.size(), std::size_t(2048));
+        for (int q = 0; q < 11; ++q) {
+            const std::size_t bit = std::size_t(1) << q;
+            double p1 = 0;
+            Complex rho01 = 0;
+            for (std::size_t i = 0; i < r.amplitudes.size(); ++i) {
+                if (i & bit)
+                    p1 += std::norm(r.amplitudes[i]);
+                else
+                    rho01 += r.amplitudes[i] * std::conj(r.amplitudes[i | bit]);
+            }
+            QVERIFY2(near(r.marginals[std::size_t(q)], p1, 1e-12), qPrintable(QString::number(q)));
+            QVERIFY(near(r.bloch[std::size_t(q)][0], 2 * rho01.real(), 1e-12));
+            QVERIFY(near(r.bloch[std::size_t(q)][1], -2 * rho01.imag(), 1e-12));
+            QVERIFY(near(r.bloch[std::size_t(q)][2], 1 - 2 * p1, 1e-12));
+        }
+    }
+
+    void noisyBlochVectors()
+    {
+        // |+> under the device's noise: still along +x, shorter than 1; the ideal one is exact.
+        const LiveSimResult r = run("qubit[1] q; h q[0];", "ionq_aria_1");
+        QVERIFY2(r.noiseError.isEmpty(), qPrintable(r.noiseError));
+        QCOMPARE(r.noisyBloch.size(), std::size_t(1));
+        QVERIFY(near(r.bloch[0][0], 1, 1e-12));
+        const auto& b = r.noisyBloch[0];
+        QVERIFY2(b[0] > 0.9 && b[0] < 1 - 1e-6, qPrintable(QString::number(b[0])));
+        QVERIFY(std::abs(b[1]) < 0.05 && std::abs(b[2]) < 0.05);
+        // Without a device, or above the size limit, there are none.
+        QVERIFY(run("qubit[1] q; h q[0];").noisyBloch.empty());
+        std::string wide = "qubit[" + std::to_string(LiveSimulator::kNoisyBlochMaxQubits + 1) + "] q; h q[0];";
+        QVERIFY(run(wide, "ionq_aria_1").noisyBloch.empty());
+        // From a pure state's density matrix the vectors equal the state-vector ones.
+        const LiveSimResult pure = run("qubit[3] q; ry(0.4) q[0]; cx q[0], q[1]; h q[2]; s q[2]; rx(1.1) q[1];");
+        const auto fromRho = blochVectorsOf(sim::DensityMatrix::fromPure(pure.amplitudes, 3));
+        QCOMPARE(fromRho.size(), std::size_t(3));
+        for (std::size_t q = 0; q < 3; ++q)
+            for (std::size_t k = 0; k < 3; ++k)
+                QVERIFY(near(fromRho[q][k], pure.bloch[q][k], 1e-12));
+    }
+
+    void topIndicesKeepsLargestWithTiesByIndex()
+    {
+        const std::vector<double> v = {0.1, 0.5, 0.2, 0.5, 0.0, 0.3, 0.2};
+        QCOMPARE(topIndices(v.data(), v.size(), 4), (std::vector<quint64>{1, 3, 5, 2}));
+        QCOMPARE(topIndices(v.data(), v.size(), 0), std::vector<quint64>{});
+        QCOMPARE(topIndices(v.data(), v.size(), 20).size(), v.size());
+    }
+
+    void bigResultsDeliverOnlyTheSummary()
+    {
+        // 20 qubits in uniform superposition: 2^20 equal probabilities, ties go to low indices.
+        LiveSimulator sim;
+        QSignalSpy delivered(&sim, &LiveSimulator::resultReady);
+        LiveSimRequest request;
+        request.circuit = parse("qubit[20] q; h q;");
+        sim.request(request);
+        QVERIFY(sim.waitForIdle(60000));
+        QTRY_COMPARE(delivered.count(), 1);
+        const auto r = delivered.front().front().value<LiveSimResult>();
+        QCOMPARE(r.numStates, quint64(1) << 20);
+        QVERIFY(r.ideal.empty() && r.amplitudes.empty() && r.noisy.empty());
+        QCOMPARE(r.shownStates.size(), std::size_t(LiveSimulator::kTopStates));
+        QCOMPARE(r.shownIdeal.size(), r.shownStates.size());
+        for (std::size_t k = 0; k < r.shownStates.size(); ++k) {
+            QCOMPARE(r.shownStates[k], quint64(k));
+            QVERIFY(near(r.shownIdeal[k], 1.0 / (1 << 20), 1e-15));
+        }
+        QCOMPARE(r.amplitudeRows.size(), std::size_t(AmplitudeModel::kMaxRows));
+        QCOMPARE(r.amplitudeRows.back().index, quint64(AmplitudeModel::kMaxRows - 1));
+        QCOMPARE(r.bloch.size(), std::size_t(20));
+        for (const auto& b : r.bloch)
+            QVERIFY(near(b[0], 1, 1e-9) && near(b[1], 0, 1e-9) && near(b[2], 0, 1e-9));
+
+        // The panel's update touches only the summary: bounded model rows and bars.
+        Document d;
+        ResultsPanel panel(&d);
+        panel.shotsBox()->setValue(100);
+        d.newCircuit(2);
+        QVERIFY(!d.replaceCircuit(parse("qubit[20] q; h q; cx q[0], q[19];"), "big"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.lastResult() && panel.lastResult()->numQubits == 20, 30000);
+        QVERIFY(panel.lastResult()->ideal.empty() && panel.lastResult()->amplitudes.empty());
+        QCOMPARE(panel.amplitudeModel()->rowCount(), AmplitudeModel::kMaxRows);
+        QCOMPARE(panel.qubitModel()->rowCount(), 20);
+        QCOMPARE(panel.histogramLabels().size(), ResultsPanel::kTopK);
+        QVERIFY(panel.histogram()->xAxis->label().contains("of 1048576"));
+        QCOMPARE(panel.histogram()->plottableCount(), 2); // ideal and sampled
     }
 
     void pauliStrings_data()

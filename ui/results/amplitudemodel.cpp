@@ -2,6 +2,8 @@
 // ui/results/amplitudemodel.cpp — the amplitudes table model (see amplitudemodel.h).
 #include "ui/results/amplitudemodel.h"
 
+#include "ui/results/livesimulator.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -23,21 +25,27 @@ AmplitudeModel::AmplitudeModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 std::vector<AmplitudeModel::Row> AmplitudeModel::selectRows(const std::vector<Complex>& amplitudes)
 {
+    if (amplitudes.size() <= std::size_t(kMaxRows))
+        return selectRows(amplitudes, {});
+    std::vector<double> probabilities(amplitudes.size());
+    for (std::size_t i = 0; i < amplitudes.size(); ++i)
+        probabilities[i] = std::norm(amplitudes[i]);
+    return selectRows(amplitudes, probabilities);
+}
+
+std::vector<AmplitudeModel::Row> AmplitudeModel::selectRows(const std::vector<Complex>& amplitudes,
+                                                            const std::vector<double>& probabilities)
+{
     std::vector<Row> rows;
-    if (amplitudes.size() <= std::size_t(4) * kMaxRows) {
+    if (amplitudes.size() <= std::size_t(kMaxRows)) {
         rows.reserve(amplitudes.size());
         for (std::size_t i = 0; i < amplitudes.size(); ++i)
             rows.push_back({quint64(i), amplitudes[i]});
         return rows;
     }
-    std::vector<quint64> order(amplitudes.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::partial_sort(order.begin(), order.begin() + kMaxRows, order.end(), [&](quint64 a, quint64 b) {
-        return std::norm(amplitudes[a]) > std::norm(amplitudes[b]);
-    });
-    for (int i = 0; i < kMaxRows; ++i)
-        rows.push_back({order[std::size_t(i)], amplitudes[order[std::size_t(i)]]});
+    for (quint64 i : topIndices(probabilities.data(), std::min(probabilities.size(), amplitudes.size()),
+                                std::size_t(kMaxRows)))
+        rows.push_back({i, amplitudes[i]});
     return rows;
 }
 

@@ -5,6 +5,8 @@
 #include "core/circuit/transform.h"
 #include "core/device/device.h"
 #include "core/noise/noise.h"
+#include "core/sim/density_matrix.h"
+#include "core/sim/program.h"
 #include "core/sim/simulator.h"
 #include "core/transpile/transpile.h"
 
@@ -103,7 +105,111 @@ double pauliExpectation(const std::vector<Complex>& psi, const PauliString& p)
     return sum.real();
 }
 
+// P(bit b = 1) for every bit in one pass over the distribution: the low kLow bits from a
+// histogram of (i mod 2^kLow), the rest from the sums of blocks of 2^kLow entries.
+std::vector<double> bitMarginals(const std::vector<double>& p, int bits)
+{
+    std::vector<double> out(std::size_t(std::max(bits, 0)), 0.0);
+    constexpr int kLow = 8;
+    const std::size_t block = std::size_t(1) << kLow;
+    if (p.size() < block) {
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            for (int b = 0; b < bits; ++b) {
+                if ((i >> b) & 1u)
+                    out[std::size_t(b)] += p[i];
+            }
+        }
+        return out;
+    }
+    std::vector<double> low(block, 0.0);
+    for (std::size_t start = 0; start < p.size(); start += block) {
+        double sum = 0;
+        for (std::size_t j = 0; j < block; ++j) {
+            low[j] += p[start + j];
+            sum += p[start + j];
+        }
+        const std::size_t high = start >> kLow;
+        for (int b = kLow; b < bits; ++b) {
+            if ((high >> (b - kLow)) & 1u)
+                out[std::size_t(b)] += sum;
+        }
+    }
+    for (std::size_t j = 0; j < block; ++j) {
+        for (int b = 0; b < kLow && b < bits; ++b) {
+            if ((j >> b) & 1u)
+                out[std::size_t(b)] += low[j];
+        }
+    }
+    return out;
+}
+
+// The reduced state of each qubit as its Bloch vector: x - iy = 2 rho_01 with
+// rho_01 = sum over i with bit q clear of a_i conj(a_{i | 2^q}); z = 1 - 2 P(1). Branch-free
+// pair loops over the state (real arithmetic, so the compiler vectorises it).
+std::vector<std::array<double, 3>> blochVectors(const std::vector<Complex>& amplitudes, int qubits,
+                                                const std::vector<double>& p1)
+{
+    std::vector<std::array<double, 3>> out;
+    const double* a = reinterpret_cast<const double*>(amplitudes.data());
+    const std::size_t n = amplitudes.size();
+    for (int q = 0; q < qubits; ++q) {
+        const std::size_t bit = std::size_t(1) << q;
+        double re = 0, im = 0;
+        for (std::size_t base = 0; base < n; base += 2 * bit) {
+            const double* x = a + 2 * base;
+            const double* y = a + 2 * (base + bit);
+            for (std::size_t j = 0; j < 2 * bit; j += 2) {
+                // x * conj(y) = (xr yr + xi yi) + i (xi yr - xr yi)
+                re += x[j] * y[j] + x[j + 1] * y[j + 1];
+                im += x[j + 1] * y[j] - x[j] * y[j + 1];
+            }
+        }
+        const double z = std::size_t(q) < p1.size() ? 1 - 2 * p1[std::size_t(q)] : 0.0;
+        out.push_back({2 * re, -2 * im, z});
+    }
+    return out;
+}
+
 } // namespace
+
+std::vector<std::array<double, 3>> blochVectorsOf(const sim::DensityMatrix& rho)
+{
+    std::vector<std::array<double, 3>> out;
+    const int n = rho.numQubits();
+    const std::size_t dim = std::size_t(1) << n;
+    for (int q = 0; q < n; ++q) {
+        const std::size_t bit = std::size_t(1) << q;
+        Complex rho01 = 0;
+        for (std::size_t i = 0; i < dim; ++i) {
+            if (!(i & bit))
+                rho01 += rho.at(i, i | bit);
+        }
+        out.push_back({2 * rho01.real(), -2 * rho01.imag(), 1 - 2 * rho.probabilityOfOne(q)});
+    }
+    return out;
+}
+
+std::vector<quint64> topIndices(const double* values, std::size_t n, std::size_t k)
+{
+    // A min-heap of the best k so far (ties: the lower index is better, so the result is
+    // deterministic); one pass, O(n log k) worst case and O(n) for most states.
+    auto better = [values](quint64 a, quint64 b) { return values[a] > values[b] || (values[a] == values[b] && a < b); };
+    std::vector<quint64> heap;
+    k = std::min(k, n);
+    heap.reserve(k);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (heap.size() < k) {
+            heap.push_back(i);
+            std::push_heap(heap.begin(), heap.end(), better);
+        } else if (k > 0 && better(i, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), better);
+            heap.back() = i;
+            std::push_heap(heap.begin(), heap.end(), better);
+        }
+    }
+    std::sort(heap.begin(), heap.end(), better);
+    return heap;
+}
 
 Result<PauliString> parsePauliString(const std::string& text)
 {
@@ -183,9 +289,7 @@ quint64 LiveSimulator::request(LiveSimRequest request)
             return; // stale: a newer request exists
         }
         result.generation = generation;
-        // The views use the rows chosen above; a big state vector is not shipped to the GUI thread.
-        if (result.amplitudes.size() > result.amplitudeRows.size())
-            std::vector<Complex>().swap(result.amplitudes);
+        summarise(result); // the GUI thread gets the summary, never 2^n entries
         QMetaObject::invokeMethod(
             this,
             [this, result = std::move(result)] {
@@ -195,6 +299,16 @@ quint64 LiveSimulator::request(LiveSimRequest request)
             Qt::QueuedConnection);
     });
     return generation;
+}
+
+void LiveSimulator::summarise(LiveSimResult& result)
+{
+    if (result.ideal.size() > std::size_t(kSummaryStates)) {
+        std::vector<double>().swap(result.ideal);
+        std::vector<double>().swap(result.noisy);
+    }
+    if (result.amplitudes.size() > std::size_t(kSummaryStates))
+        std::vector<Complex>().swap(result.amplitudes);
 }
 
 LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::atomic<bool>* cancel)
@@ -211,10 +325,13 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
         r.error = QObject::tr("The circuit has no qubits.");
         return r;
     }
-    if (r.numQubits > kMaxQubits) {
-        r.error = QObject::tr("Live simulation stops at %1 qubits; this circuit has %2 (use qpilot simulate).")
-                      .arg(kMaxQubits)
-                      .arg(r.numQubits);
+    const int maxQubits = std::clamp(request.maxQubits, 1, kMaxQubits);
+    if (r.numQubits > maxQubits) {
+        r.error = QObject::tr("Live simulation stops at %1 qubits; this circuit has %2 (use qpilot simulate, "
+                              "or raise the limit in Preferences up to %3).")
+                      .arg(maxQubits)
+                      .arg(r.numQubits)
+                      .arg(kMaxQubits);
         return r;
     }
     ParamBindings bindings;
@@ -237,9 +354,10 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
     const bool pure = hasPureFinalState(c);
     const Circuit measured = pure ? measuredAll(c) : c;
 
-    // Leave one core to the GUI thread (on a 2-core machine the run is single-threaded,
-    // which measured faster there than two threads competing with the event loop).
-    const int threads = std::max(1, QThread::idealThreadCount() - 1);
+    // Every core: the GUI thread's share of an edit is a few ms (the views take the worker's
+    // summary), and on the 2-core build machine two threads cut the 20-qubit run from ~180 to
+    // ~120 ms with the GUI thread still never blocked over 30 ms (bench/bench_gui.cpp).
+    const int threads = std::max(1, QThread::idealThreadCount());
     sim::SimOptions ideal;
     ideal.cancel = cancel;
     ideal.parameters = bindings;
@@ -272,13 +390,8 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
         r.overClassicalBits = c.numClbits() > 0;
         r.bits = r.overClassicalBits ? c.numClbits() : r.numQubits;
     }
-    r.marginals.assign(std::size_t(r.bits), 0.0);
-    for (std::size_t i = 0; i < r.ideal.size(); ++i) {
-        for (int b = 0; b < r.bits; ++b) {
-            if ((i >> b) & 1u)
-                r.marginals[std::size_t(b)] += r.ideal[i];
-        }
-    }
+    r.numStates = quint64(r.ideal.size());
+    r.marginals = bitMarginals(r.ideal, r.bits);
     if (isCancelled(cancel))
         return r;
     if (request.shots > 0 && pure) {
@@ -335,6 +448,15 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
                 }
                 if (r.noisy.size() != r.ideal.size())
                     r.noisy.clear();
+                // The noisy reduced states (the state the final measurements read, before
+                // readout error): one density-matrix run, for small circuits only.
+                if (r.numQubits <= kNoisyBlochMaxQubits && !isCancelled(cancel)) {
+                    auto program = sim::compileProgram(measured, bindings);
+                    auto rho = program ? sim::finalDensityMatrix(program.value(), &noise.value(), threads)
+                                       : Result<sim::DensityMatrix>(program.error());
+                    if (rho)
+                        r.noisyBloch = blochVectorsOf(rho.value());
+                }
             }
             if (!isCancelled(cancel)) {
                 // The transpiler needs numbers: the same bindings as the simulation.
@@ -350,36 +472,34 @@ LiveSimResult LiveSimulator::compute(const LiveSimRequest& request, const std::a
             }
         }
     }
-    // What the views show, chosen here rather than on the GUI thread.
+    if (isCancelled(cancel))
+        return r;
+    // What the views show, chosen here rather than on the GUI thread: the histogram's states
+    // with their probabilities, the table's rows, the Bloch vectors.
     const std::size_t states = r.ideal.size();
     if (states <= std::size_t(kTopStates)) {
         for (std::size_t i = 0; i < states; ++i)
             r.shownStates.push_back(i);
+    } else if (r.noisy.empty()) {
+        r.shownStates = topIndices(r.ideal.data(), states, std::size_t(kTopStates));
+        std::sort(r.shownStates.begin(), r.shownStates.end());
     } else {
-        std::vector<quint64> order(states);
+        std::vector<double> weight(states);
         for (std::size_t i = 0; i < states; ++i)
-            order[i] = i;
-        auto weight = [&r](quint64 i) { return std::max(r.ideal[i], r.noisy.empty() ? 0.0 : r.noisy[i]); };
-        std::partial_sort(order.begin(), order.begin() + kTopStates, order.end(),
-                          [&](quint64 a, quint64 b) { return weight(a) > weight(b); });
-        r.shownStates.assign(order.begin(), order.begin() + kTopStates);
+            weight[i] = std::max(r.ideal[i], r.noisy[i]);
+        r.shownStates = topIndices(weight.data(), states, std::size_t(kTopStates));
         std::sort(r.shownStates.begin(), r.shownStates.end());
     }
+    for (quint64 s : r.shownStates) {
+        r.shownIdeal.push_back(r.ideal[s]);
+        if (!r.noisy.empty())
+            r.shownNoisy.push_back(r.noisy[s]);
+    }
     if (!r.amplitudes.empty()) {
-        r.amplitudeRows = AmplitudeModel::selectRows(r.amplitudes);
-        for (int q = 0; q < r.numQubits; ++q) {
-            const std::size_t bit = std::size_t(1) << q;
-            Complex rho01 = 0;
-            double p1 = 0;
-            for (std::size_t i = 0; i < r.amplitudes.size(); ++i) {
-                if (i & bit) {
-                    p1 += std::norm(r.amplitudes[i]);
-                } else {
-                    rho01 += r.amplitudes[i] * std::conj(r.amplitudes[i | bit]);
-                }
-            }
-            r.bloch.push_back({2 * rho01.real(), -2 * rho01.imag(), 1 - 2 * p1});
-        }
+        r.amplitudeRows = AmplitudeModel::selectRows(r.amplitudes, r.ideal);
+        if (isCancelled(cancel))
+            return r;
+        r.bloch = blochVectors(r.amplitudes, r.numQubits, r.marginals);
     }
     for (const std::string& text : request.observables) {
         Expectation e;

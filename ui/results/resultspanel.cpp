@@ -5,6 +5,7 @@
 #include "core/device/device.h"
 #include "ui/document/document.h"
 #include "ui/results/amplitudemodel.h"
+#include "ui/results/blochsphere.h"
 #include "ui/results/expectationmodel.h"
 #include "ui/results/qubitmodel.h"
 
@@ -14,12 +15,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -68,7 +71,8 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
       m_qubits(new QubitModel(this)), m_expectations(new ExpectationModel(this)), m_observables(new QLineEdit(this)),
       m_debounce(new QTimer(this)), m_device(new QComboBox(this)), m_shots(new QSpinBox(this)),
       m_seed(new QSpinBox(this)), m_status(new QLabel(this)), m_histogram(new QCustomPlot(this)),
-      m_marginals(new QCustomPlot(this)), m_table(new QTableView(this))
+      m_marginals(new QCustomPlot(this)), m_table(new QTableView(this)), m_spheres(new BlochSphereWidget(this)),
+      m_tabs(new QTabWidget(this)), m_run(new QToolButton(this))
 {
     setObjectName(QStringLiteral("resultsPanel"));
     m_device->setObjectName(QStringLiteral("deviceBox"));
@@ -95,7 +99,15 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
 
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setText(tr("Run"));
+    m_run->setShortcut(QKeySequence(Qt::Key_F5));
+    m_run->setToolTip(tr("Simulate now (F5); edits re-run it automatically while live simulation is on"));
+    connect(m_run, &QToolButton::clicked, this, &ResultsPanel::runNow);
+
     auto* controls = new QHBoxLayout;
+    controls->addWidget(m_run);
+    controls->addSpacing(4);
     controls->addWidget(new QLabel(tr("Device:"), this));
     controls->addWidget(m_device);
     controls->addSpacing(8);
@@ -125,20 +137,44 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_table->setModel(m_amplitudes);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Fixed widths from the font: ResizeToContents would measure up to 1000 rows on the GUI
+    // thread after every result.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    {
+        const QFontMetrics fm = m_table->fontMetrics();
+        const int pad = 2 * fm.horizontalAdvance(QLatin1Char('M'));
+        m_table->setColumnWidth(AmplitudeModel::StateColumn, fm.horizontalAdvance(QStringLiteral("|0000000000\u27e9")) + pad);
+        m_table->setColumnWidth(AmplitudeModel::AmplitudeColumn, fm.horizontalAdvance(QStringLiteral("-0.000-0.000i")) + pad);
+        m_table->setColumnWidth(AmplitudeModel::ProbabilityColumn, fm.horizontalAdvance(QStringLiteral("Probability")) + pad);
+    }
     m_table->setAlternatingRowColors(false);
 
-    auto* tabs = new QTabWidget(this);
-    tabs->addTab(m_table, tr("Amplitudes"));
-    tabs->addTab(m_marginals, tr("Marginals"));
+    QTabWidget* tabs = m_tabs;
+    tabs->setObjectName(QStringLiteral("resultsTabs"));
     auto* qubitTable = new QTableView(this);
     qubitTable->setObjectName(QStringLiteral("qubitTable"));
     qubitTable->setModel(m_qubits);
     qubitTable->verticalHeader()->hide();
     qubitTable->verticalHeader()->setDefaultSectionSize(qubitTable->fontMetrics().height() + 4);
     qubitTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    tabs->addTab(qubitTable, tr("Bloch vectors"));
+    auto* sphereScroll = new QScrollArea(this);
+    sphereScroll->setObjectName(QStringLiteral("blochScroll"));
+    sphereScroll->setWidget(m_spheres);
+    sphereScroll->setWidgetResizable(true);
+    sphereScroll->setFrameShape(QFrame::NoFrame);
+    sphereScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sphereScroll->setBackgroundRole(QPalette::Base);
+    auto* bloch = new QTabWidget(this);
+    bloch->setObjectName(QStringLiteral("blochTabs"));
+    bloch->setDocumentMode(true);
+    bloch->setTabPosition(QTabWidget::South);
+    bloch->addTab(sphereScroll, tr("Spheres"));
+    bloch->addTab(qubitTable, tr("Table"));
+    tabs->addTab(bloch, tr("Bloch vectors"));
+    tabs->addTab(m_table, tr("Amplitudes"));
+    tabs->addTab(m_marginals, tr("Marginals"));
     auto* expectations = new QWidget(this);
     auto* expectationLayout = new QVBoxLayout(expectations);
     expectationLayout->setContentsMargins(2, 2, 2, 2);
@@ -181,6 +217,7 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
         if (m_trailingRun)
             runNow();
     });
+    m_spheres->setVectors({}, tr("Bloch vectors appear after the first simulation."));
     connect(m_document, &Document::circuitChanged, this, &ResultsPanel::scheduleRun);
     connect(m_device, &QComboBox::currentIndexChanged, this, &ResultsPanel::scheduleRun);
     connect(m_shots, &QSpinBox::valueChanged, this, &ResultsPanel::scheduleRun);
@@ -205,18 +242,74 @@ void ResultsPanel::applyTheme()
     }
 }
 
+void ResultsPanel::applySettings(const WorkbenchSettings& settings, bool initial)
+{
+    m_debounceMs = std::clamp(settings.debounceMs, WorkbenchSettings::kMinDebounceMs, WorkbenchSettings::kMaxDebounceMs);
+    m_debounce->setInterval(m_debounceMs);
+    m_maxQubits = std::clamp(settings.maxLiveQubits, 1, LiveSimulator::kMaxQubits);
+    const bool wasLive = m_live;
+    m_live = settings.liveSimulation;
+    const bool limitChanged = m_applied && m_applied->maxLiveQubits != settings.maxLiveQubits;
+    QSettings remembered;
+    const auto setDevice = [this](const QString& id) {
+        const int index = m_device->findData(id);
+        m_device->setCurrentIndex(std::max(index, 0));
+    };
+    const QSignalBlocker blockDevice(m_device), blockShots(m_shots), blockSeed(m_seed);
+    bool defaultsChanged = false;
+    if (initial) {
+        if (!remembered.contains(QStringLiteral("results/device")))
+            setDevice(settings.defaultDevice);
+        if (!remembered.contains(QStringLiteral("results/shots")))
+            m_shots->setValue(std::min(settings.defaultShots, m_shots->maximum()));
+        if (!remembered.contains(QStringLiteral("results/seed")))
+            m_seed->setValue(int(std::min<quint64>(settings.defaultSeed, quint64(m_seed->maximum()))));
+    } else if (m_applied) {
+        if (m_applied->defaultDevice != settings.defaultDevice) {
+            setDevice(settings.defaultDevice);
+            defaultsChanged = true;
+        }
+        if (m_applied->defaultShots != settings.defaultShots) {
+            m_shots->setValue(std::min(settings.defaultShots, m_shots->maximum()));
+            defaultsChanged = true;
+        }
+        if (m_applied->defaultSeed != settings.defaultSeed) {
+            m_seed->setValue(int(std::min<quint64>(settings.defaultSeed, quint64(m_seed->maximum()))));
+            defaultsChanged = true;
+        }
+    }
+    m_applied = settings;
+    if (!m_live) {
+        m_debounce->stop();
+        m_trailingRun = false;
+        m_status->setText(tr("Live simulation is off (Edit ▸ Preferences); press Run or F5 to simulate."));
+    } else if (!initial && (!wasLive || limitChanged || defaultsChanged)) {
+        runNow();
+    }
+}
+
 void ResultsPanel::scheduleRun()
 {
-    // Leading edge: an edit after a quiet spell runs at once; edits that follow within the
-    // debounce window coalesce into one run when it closes.
-    if (!m_debounce->isActive() && (!m_sinceRun.isValid() || m_sinceRun.elapsed() >= kDebounceMs)) {
+    if (!m_live) {
+        m_status->setText(tr("Live simulation is off; press Run or F5 to simulate the edited circuit."));
+        return;
+    }
+    // Runs start at most once per debounce window. Leading edge: an edit after a quiet spell
+    // runs at once. An edit within the window of the last run waits for that window to close
+    // (counted from the run, not from the edit, so back-to-back edits are not delayed a whole
+    // window each), and every edit until then coalesces into that one run.
+    if (m_debounce->isActive()) {
+        m_trailingRun = true;
+        return;
+    }
+    const qint64 since = m_sinceRun.isValid() ? m_sinceRun.elapsed() : qint64(m_debounceMs);
+    if (since >= m_debounceMs) {
         runNow();
-        m_trailingRun = false;
-        m_debounce->start();
+        m_debounce->start(m_debounceMs);
         return;
     }
     m_trailingRun = true;
-    m_debounce->start();
+    m_debounce->start(int(m_debounceMs - since));
 }
 
 void ResultsPanel::runNow()
@@ -230,25 +323,40 @@ void ResultsPanel::runNow()
     request.deviceId = m_device->currentData().toString();
     request.shots = m_shots->value();
     request.seed = quint64(m_seed->value());
+    request.maxQubits = m_maxQubits;
     for (const QString& term : m_observables->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!term.trimmed().isEmpty())
             request.observables.push_back(term.trimmed().toStdString());
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("results/observables"), m_observables->text());
-    settings.setValue(QStringLiteral("results/device"), request.deviceId);
-    settings.setValue(QStringLiteral("results/shots"), request.shots);
-    settings.setValue(QStringLiteral("results/seed"), m_seed->value());
+    // Remember the choices, writing only what changed: every write makes QSettings sync the
+    // file (with fdatasync) on the GUI thread, which must not happen on each edit.
+    const QVariantList remembered = {m_observables->text(), request.deviceId, request.shots, m_seed->value()};
+    if (remembered != m_remembered) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("results/observables"), remembered[0]);
+        settings.setValue(QStringLiteral("results/device"), remembered[1]);
+        settings.setValue(QStringLiteral("results/shots"), remembered[2]);
+        settings.setValue(QStringLiteral("results/seed"), remembered[3]);
+        m_remembered = remembered;
+    }
     m_simulator->request(std::move(request));
 }
 
 void ResultsPanel::showResult(const LiveSimResult& result)
 {
-    m_last = result;
+    QElapsedTimer timer;
+    timer.start();
+    struct Stamp {
+        QElapsedTimer& t;
+        double& ms;
+        ~Stamp() { ms = double(t.nsecsElapsed()) * 1e-6; }
+    } stamp{timer, m_lastUpdateMs};
+    m_last = result; // a summary: its size does not grow with 2^n (LiveSimulator::summarise)
     if (!result.error.isEmpty()) {
         m_status->setText(result.error);
         m_amplitudes->clear();
         m_qubits->setData({}, {}, false);
+        m_spheres->setVectors({}, result.error);
         m_expectations->setExpectations({});
         plotHistogram(LiveSimResult{});
         emit updated();
@@ -270,11 +378,16 @@ void ResultsPanel::showResult(const LiveSimResult& result)
     if (!result.note.isEmpty())
         parts << result.note;
     m_status->setText(parts.join(QStringLiteral(" \u00b7 ")));
-    if (result.amplitudes.empty())
+    if (result.amplitudeRows.empty())
         m_amplitudes->clear();
     else
         m_amplitudes->setRows(result.amplitudeRows, result.numQubits);
     m_qubits->setData(result.marginals, result.bloch, result.overClassicalBits);
+    m_spheres->setVectors(result.bloch, result.noisyBloch,
+                          result.bloch.empty()
+                              ? tr("No Bloch vectors: the circuit measures mid-circuit, resets or branches, so the "
+                                   "views show the distribution over its classical bits.")
+                              : QString());
     m_expectations->setExpectations(result.expectations);
     plotHistogram(result);
     plotMarginals(result);
@@ -285,7 +398,7 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
 {
     m_histogram->clearPlottables();
     m_labels.clear();
-    const std::size_t states = result.ideal.size();
+    const std::size_t states = std::size_t(result.numStates);
     const std::vector<quint64>& shown = result.shownStates;
     // Sampled frequencies of the shown states only (counts has at most `shots` keys).
     std::vector<double> sampled;
@@ -300,7 +413,7 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
                 sampled[std::size_t(it - shown.begin())] += double(count) / result.shots;
         }
     }
-    const int series = 1 + (result.noisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1);
+    const int series = 1 + (result.shownNoisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1);
     const double width = 0.8 / series;
     auto* group = new QCPBarsGroup(m_histogram);
     group->setSpacingType(QCPBarsGroup::stAbsolute);
@@ -313,14 +426,13 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
         m_labels << bitString(shown[k], result.bits);
         ticker->addTick(double(k), m_labels.back());
     }
-    // `values` is indexed by basis state, or by position in `shown` when `byPosition`.
-    auto addSeries = [&](const QString& name, const QColor& color, const std::vector<double>& values,
-                         bool byPosition = false) {
+    // `values` is indexed by position in `shown` (the worker's summary).
+    auto addSeries = [&](const QString& name, const QColor& color, const std::vector<double>& values) {
         QCPBars* bars = makeBars(m_histogram, name, color);
         bars->setWidth(width);
         QVector<double> v;
         for (std::size_t k = 0; k < shown.size(); ++k) {
-            const double value = values[byPosition ? k : shown[k]];
+            const double value = k < values.size() ? values[k] : 0.0;
             v << value;
             top = std::max(top, value);
         }
@@ -328,11 +440,11 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
         bars->setBarsGroup(group);
     };
     if (states > 0) {
-        addSeries(tr("Ideal"), kIdeal, result.ideal);
-        if (!result.noisy.empty())
-            addSeries(tr("Noisy (%1)").arg(result.deviceId), kNoisy, result.noisy);
+        addSeries(tr("Ideal"), kIdeal, result.shownIdeal);
+        if (!result.shownNoisy.empty())
+            addSeries(tr("Noisy (%1)").arg(result.deviceId), kNoisy, result.shownNoisy);
         if (!sampled.empty())
-            addSeries(tr("Sampled"), kSampled, sampled, true);
+            addSeries(tr("Sampled"), kSampled, sampled);
     }
     m_histogram->legend->setVisible(states > 0);
     m_histogram->xAxis->setTicker(ticker);

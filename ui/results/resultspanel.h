@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/results/resultspanel.h — the live results dock: device selector (none or a shipped
 // device), shots and seed; a probability histogram (ideal, noisy beside it, sampled
-// frequencies; the top kTopK outcomes when there are more), the amplitudes table with phase
-// colours, per-qubit marginals and Bloch vectors, and expectation values of Pauli strings the
-// user types. A circuit change after a quiet spell re-runs the LiveSimulator at once; further
-// changes within kDebounceMs coalesce into one run at the end of that window.
+// frequencies; the top kTopK outcomes when there are more), each qubit's Bloch vector drawn on
+// a sphere (and as a table), the amplitudes table with phase colours, per-qubit marginals,
+// and expectation values of Pauli strings the user types. A circuit change after a quiet spell
+// re-runs the LiveSimulator at once; further changes within the debounce window of that run
+// (kDebounceMs unless the preferences say otherwise) coalesce into one run when it closes. With
+// live simulation off, Run (F5) simulates. Showing a result only copies the worker's summary
+// into the views (O(k), independent of 2^n).
 #pragma once
 
 #include "ui/results/livesimulator.h"
+#include "ui/settings/workbenchsettings.h"
 
 #include <QElapsedTimer>
+#include <QVariantList>
 #include <QWidget>
 
 #include <optional>
@@ -20,11 +25,14 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
+class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace qpilot {
 
 class AmplitudeModel;
+class BlochSphereWidget;
 class ExpectationModel;
 class QubitModel;
 class Document;
@@ -45,6 +53,8 @@ public:
     QLineEdit* observablesEdit() const { return m_observables; }
     QCustomPlot* histogram() const { return m_histogram; }
     QCustomPlot* marginalsPlot() const { return m_marginals; }
+    BlochSphereWidget* blochSpheres() const { return m_spheres; }
+    QTabWidget* tabs() const { return m_tabs; }
     QComboBox* deviceBox() const { return m_device; }
     QSpinBox* shotsBox() const { return m_shots; }
     QSpinBox* seedBox() const { return m_seed; }
@@ -53,8 +63,17 @@ public:
     // Bitstrings on the histogram's x axis, left to right.
     QStringList histogramLabels() const { return m_labels; }
 
-    // Starts a run now (the debounce timer calls this).
+    // Starts a run now (the debounce timer and Run call this).
     void runNow();
+    // Applies the live-simulation preferences: debounce, on/off, qubit limit, and the default
+    // device, shots and seed. `initial`: at start-up the defaults only fill in what the user
+    // has not chosen before (remembered in QSettings); later, changed defaults apply at once.
+    void applySettings(const WorkbenchSettings& settings, bool initial = false);
+    int debounceMs() const { return m_debounceMs; }
+    bool liveSimulation() const { return m_live; }
+    int maxLiveQubits() const { return m_maxQubits; }
+    // Time the GUI thread spent showing the last result (the views' update, not the replot).
+    double lastUpdateMs() const { return m_lastUpdateMs; }
     // Restyles the plots after a palette change.
     void applyTheme();
 
@@ -81,7 +100,16 @@ private:
     QCustomPlot* m_histogram;
     QCustomPlot* m_marginals;
     QTableView* m_table;
+    BlochSphereWidget* m_spheres;
+    QTabWidget* m_tabs;
+    QToolButton* m_run;
+    int m_debounceMs = kDebounceMs;
+    bool m_live = true;
+    int m_maxQubits = LiveSimulator::kMaxQubits;
+    std::optional<WorkbenchSettings> m_applied;
+    double m_lastUpdateMs = 0;
     std::optional<LiveSimResult> m_last;
+    QVariantList m_remembered; // the device, shots, seed and observables last saved
     QElapsedTimer m_sinceRun;
     bool m_trailingRun = false;
     QStringList m_labels;

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/settings/workbenchsettings.cpp — the preferences value (see workbenchsettings.h).
+#include "ui/settings/workbenchsettings.h"
+
+#include "core/device/device.h"
+#include "core/store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace qpilot {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("WorkbenchSettings", text);
+}
+
+} // namespace
+
+WorkbenchSettings WorkbenchSettings::defaults()
+{
+    WorkbenchSettings s;
+    s.runStorePath = QString::fromStdString(store::defaultDatabasePath());
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (documents.isEmpty())
+        documents = QDir::homePath();
+    s.reportDirectory = QDir(documents).filePath(QStringLiteral("Qpilot reports"));
+    return s;
+}
+
+WorkbenchSettings WorkbenchSettings::load(const QSettings& settings)
+{
+    WorkbenchSettings s = defaults();
+    auto integer = [&settings](const char* key, int fallback, int lo, int hi) {
+        bool ok = false;
+        const int v = settings.value(QLatin1String(key), fallback).toInt(&ok);
+        return ok ? std::clamp(v, lo, hi) : fallback;
+    };
+    s.theme = settings.contains(QStringLiteral("preferences/theme"))
+        ? themeFromKey(settings.value(QStringLiteral("preferences/theme")).toString())
+        // Before preferences existed, View > Dark Theme stored a flag.
+        : settings.value(QStringLiteral("mainWindow/dark"), false).toBool() ? Theme::Dark : Theme::System;
+    s.liveSimulation = settings.value(QStringLiteral("preferences/liveSimulation"), s.liveSimulation).toBool();
+    s.debounceMs = integer("preferences/debounceMs", s.debounceMs, kMinDebounceMs, kMaxDebounceMs);
+    s.maxLiveQubits = integer("preferences/maxLiveQubits", s.maxLiveQubits, kMinLiveQubits, kMaxLiveQubits);
+    s.defaultShots = integer("preferences/defaultShots", s.defaultShots, kMinShots, kMaxShots);
+    bool ok = false;
+    const quint64 seed = settings.value(QStringLiteral("preferences/defaultSeed"), s.defaultSeed).toULongLong(&ok);
+    if (ok)
+        s.defaultSeed = seed;
+    s.defaultDevice = settings.value(QStringLiteral("preferences/defaultDevice"), s.defaultDevice).toString();
+    const QString store = settings.value(QStringLiteral("preferences/runStorePath")).toString();
+    if (!store.isEmpty())
+        s.runStorePath = store;
+    const QString reports = settings.value(QStringLiteral("preferences/reportDirectory")).toString();
+    if (!reports.isEmpty())
+        s.reportDirectory = reports;
+    return s;
+}
+
+void WorkbenchSettings::save(QSettings& settings) const
+{
+    settings.setValue(QStringLiteral("preferences/theme"), themeKey(theme));
+    settings.setValue(QStringLiteral("preferences/liveSimulation"), liveSimulation);
+    settings.setValue(QStringLiteral("preferences/debounceMs"), debounceMs);
+    settings.setValue(QStringLiteral("preferences/maxLiveQubits"), maxLiveQubits);
+    settings.setValue(QStringLiteral("preferences/defaultShots"), defaultShots);
+    settings.setValue(QStringLiteral("preferences/defaultSeed"), defaultSeed);
+    settings.setValue(QStringLiteral("preferences/defaultDevice"), defaultDevice);
+    settings.setValue(QStringLiteral("preferences/runStorePath"), runStorePath);
+    settings.setValue(QStringLiteral("preferences/reportDirectory"), reportDirectory);
+}
+
+std::vector<WorkbenchSettings::Problem> WorkbenchSettings::validate() const
+{
+    std::vector<Problem> out;
+    if (debounceMs < kMinDebounceMs || debounceMs > kMaxDebounceMs)
+        out.push_back({QStringLiteral("debounceMs"), tr("Debounce must be between %1 and %2 ms (got %3).")
+                                                          .arg(kMinDebounceMs)
+                                                          .arg(kMaxDebounceMs)
+                                                          .arg(debounceMs)});
+    if (maxLiveQubits < kMinLiveQubits || maxLiveQubits > kMaxLiveQubits)
+        out.push_back({QStringLiteral("maxLiveQubits"), tr("Live simulation can be limited to %1 to %2 qubits (got %3).")
+                                                             .arg(kMinLiveQubits)
+                                                             .arg(kMaxLiveQubits)
+                                                             .arg(maxLiveQubits)});
+    if (defaultShots < kMinShots || defaultShots > kMaxShots)
+        out.push_back({QStringLiteral("defaultShots"), tr("Shots must be between %1 and %2 (got %3).")
+                                                            .arg(kMinShots)
+                                                            .arg(kMaxShots)
+                                                            .arg(defaultShots)});
+    if (!defaultDevice.isEmpty() && !findDevice(defaultDevice.toStdString()))
+        out.push_back({QStringLiteral("defaultDevice"), tr("Unknown device \"%1\".").arg(defaultDevice)});
+    if (runStorePath.trimmed().isEmpty())
+        out.push_back({QStringLiteral("runStorePath"), tr("The run store needs a file path.")});
+    else if (QFileInfo(runStorePath).isDir())
+        out.push_back({QStringLiteral("runStorePath"),
+                       tr("The run store path is a folder; give a file such as %1.")
+                           .arg(QDir(runStorePath).filePath(QStringLiteral("runs.sqlite")))});
+    if (reportDirectory.trimmed().isEmpty())
+        out.push_back({QStringLiteral("reportDirectory"), tr("The report directory is empty.")});
+    else if (QFileInfo(reportDirectory).exists() && !QFileInfo(reportDirectory).isDir())
+        out.push_back({QStringLiteral("reportDirectory"), tr("%1 is a file, not a directory.").arg(reportDirectory)});
+    return out;
+}
+
+QString WorkbenchSettings::themeKey(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light: return QStringLiteral("light");
+    case Theme::Dark: return QStringLiteral("dark");
+    case Theme::System: break;
+    }
+    return QStringLiteral("system");
+}
+
+WorkbenchSettings::Theme WorkbenchSettings::themeFromKey(const QString& key)
+{
+    if (key == QLatin1String("light"))
+        return Theme::Light;
+    if (key == QLatin1String("dark"))
+        return Theme::Dark;
+    return Theme::System;
+}
+
+bool WorkbenchSettings::operator==(const WorkbenchSettings& o) const
+{
+    return theme == o.theme && liveSimulation == o.liveSimulation && debounceMs == o.debounceMs
+        && maxLiveQubits == o.maxLiveQubits && defaultShots == o.defaultShots && defaultSeed == o.defaultSeed
+        && defaultDevice == o.defaultDevice && runStorePath == o.runStorePath && reportDirectory == o.reportDirectory;
+}
+
+} // namespace qpilot
