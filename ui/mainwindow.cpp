@@ -150,6 +150,7 @@ MainWindow::MainWindow(QWidget* parent)
     else
         m_dark = m_systemPalette.color(QPalette::Window).lightness() < 128;
     m_results->applySettings(m_settings, true);
+    m_pilots->setLocations(m_settings.runStorePath, m_settings.reportDirectory);
 }
 
 MainWindow::~MainWindow() = default;
@@ -371,6 +372,7 @@ void MainWindow::applySettings(const WorkbenchSettings& settings)
     if (themeChanged)
         applyTheme(m_settings.theme);
     m_results->applySettings(m_settings);
+    m_pilots->setLocations(m_settings.runStorePath, m_settings.reportDirectory);
     emit settingsChanged(m_settings);
 }
 

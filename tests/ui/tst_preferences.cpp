@@ -9,6 +9,8 @@
 #include "ui/dialogs/preferencesdialog.h"
 #include "ui/document/document.h"
 #include "ui/mainwindow.h"
+#include "ui/pilot/pilotworkbench.h"
+#include "ui/runs/runspanel.h"
 #include "ui/results/livesimulator.h"
 #include "ui/results/resultspanel.h"
 #include "ui/settings/workbenchsettings.h"
@@ -55,7 +57,7 @@ private slots:
     {
         const WorkbenchSettings s = WorkbenchSettings::defaults();
         QCOMPARE(s.runStorePath, QString::fromStdString(store::defaultDatabasePath()));
-        QVERIFY(s.reportDirectory.endsWith(QStringLiteral("Qpilot reports")));
+        QCOMPARE(s.reportDirectory, QFileInfo(s.runStorePath).absoluteDir().filePath(QStringLiteral("reports")));
         QCOMPARE(s.debounceMs, ResultsPanel::kDebounceMs);
         QCOMPARE(s.maxLiveQubits, LiveSimulator::kMaxQubits);
         QCOMPARE(WorkbenchSettings::kMaxLiveQubits, LiveSimulator::kMaxQubits);
@@ -171,6 +173,28 @@ private slots:
         QCOMPARE(s->defaultDevice, QStringLiteral("ionq_aria_1"));
         QVERIFY(!s->liveSimulation);
         QVERIFY(!dialog.debounceEdit()->isEnabled());
+    }
+
+    void locationsReachThePilotDocksAndDefaultsAreNotPinned()
+    {
+        QSettings().clear();
+        MainWindow w;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // Saving the defaults writes no location: a later session with another data directory
+        // must get its own default store, not this one's.
+        w.applySettings(w.settings());
+        QVERIFY(!QSettings().contains("preferences/runStorePath"));
+        QVERIFY(!QSettings().contains("preferences/reportDirectory"));
+        // A chosen store and report folder reach the Runs dock and the pilot runner.
+        WorkbenchSettings s = w.settings();
+        s.runStorePath = dir.filePath(QStringLiteral("elsewhere.sqlite"));
+        s.reportDirectory = dir.filePath(QStringLiteral("reports"));
+        w.applySettings(s);
+        QCOMPARE(QSettings().value("preferences/runStorePath").toString(), s.runStorePath);
+        QCOMPARE(w.pilots()->runsPanel()->databasePath(), s.runStorePath);
+        QCOMPARE(w.pilots()->reportDirectory(), s.reportDirectory); // no pilot file open: the preference
+        QSettings().clear();
     }
 
     void appliedLiveToTheWindow()

@@ -45,7 +45,17 @@ QString PilotWorkbench::reportDirectory() const
     const QString dir = m_session->directory();
     if (!dir.isEmpty())
         return dir;
+    if (!m_exampleReportDirectory.isEmpty())
+        return m_exampleReportDirectory;
     return QFileInfo(m_runs->databasePath()).absoluteDir().filePath(QStringLiteral("reports"));
+}
+
+void PilotWorkbench::setLocations(const QString& runStorePath, const QString& exampleReportDirectory)
+{
+    if (runStorePath != m_runs->databasePath())
+        m_runs->setDatabasePath(runStorePath);
+    m_exampleReportDirectory = exampleReportDirectory;
+    m_panel->setLocations(m_runs->databasePath(), reportDirectory());
 }
 
 void PilotWorkbench::addDocks(QDockWidget* pilotBeside, QDockWidget* runsBeside)

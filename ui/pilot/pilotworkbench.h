@@ -42,10 +42,13 @@ public:
     // calls `openExample(name)`.
     void addMenus(QMenuBar* bar, QMenu* examples, const std::function<void(const QString&)>& openExample);
 
-    // Where runs go: the store (store::defaultDatabasePath()) and, for an example pilot, the
-    // reports folder beside it ("reports" in the data directory).
+    // Where runs go: the store (store::defaultDatabasePath() unless setLocations chose one) and the
+    // reports: beside the pilot file, or for an embedded example pilot the preferences' report
+    // folder ("reports" beside the store until one is set).
     static QString databasePath();
     QString reportDirectory() const;
+    // The preferences' run store and report folder (empty: the defaults above).
+    void setLocations(const QString& runStorePath, const QString& exampleReportDirectory);
 
 public slots:
     // Runs the open pilot as it stands (the edited circuit included). False when nothing started.
@@ -62,6 +65,7 @@ private:
     RunsPanel* m_runs;
     QDockWidget* m_pilotDock = nullptr;
     QDockWidget* m_runsDock = nullptr;
+    QString m_exampleReportDirectory;
 };
 
 } // namespace qpilot

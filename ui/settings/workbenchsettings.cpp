@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -28,10 +27,9 @@ WorkbenchSettings WorkbenchSettings::defaults()
 {
     WorkbenchSettings s;
     s.runStorePath = QString::fromStdString(store::defaultDatabasePath());
-    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (documents.isEmpty())
-        documents = QDir::homePath();
-    s.reportDirectory = QDir(documents).filePath(QStringLiteral("Qpilot reports"));
+    // Reports of example pilots (which have no folder of their own) go beside the run store,
+    // in the data directory ($QPILOT_DATA_DIR when set).
+    s.reportDirectory = QFileInfo(s.runStorePath).absoluteDir().filePath(QStringLiteral("reports"));
     return s;
 }
 
@@ -74,8 +72,17 @@ void WorkbenchSettings::save(QSettings& settings) const
     settings.setValue(QStringLiteral("preferences/defaultShots"), defaultShots);
     settings.setValue(QStringLiteral("preferences/defaultSeed"), defaultSeed);
     settings.setValue(QStringLiteral("preferences/defaultDevice"), defaultDevice);
-    settings.setValue(QStringLiteral("preferences/runStorePath"), runStorePath);
-    settings.setValue(QStringLiteral("preferences/reportDirectory"), reportDirectory);
+    // Locations are stored only when the user chose them: a default written back would pin
+    // today's default (e.g. one $QPILOT_DATA_DIR) into every later session.
+    const WorkbenchSettings standard = defaults();
+    const auto location = [&settings](const QString& key, const QString& value, const QString& fallback) {
+        if (value == fallback)
+            settings.remove(key);
+        else
+            settings.setValue(key, value);
+    };
+    location(QStringLiteral("preferences/runStorePath"), runStorePath, standard.runStorePath);
+    location(QStringLiteral("preferences/reportDirectory"), reportDirectory, standard.reportDirectory);
 }
 
 std::vector<WorkbenchSettings::Problem> WorkbenchSettings::validate() const

@@ -31,7 +31,7 @@ struct WorkbenchSettings {
     quint64 defaultSeed = 1;
     QString defaultDevice;        // empty: ideal only; else a device id (e.g. "ionq_aria_1")
     QString runStorePath;         // default: store::defaultDatabasePath()
-    QString reportDirectory;      // default: Documents/Qpilot reports
+    QString reportDirectory;      // example pilots' reports; default: "reports" beside the run store
 
     // The defaults above with the paths filled in.
     static WorkbenchSettings defaults();
