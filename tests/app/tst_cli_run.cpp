@@ -5,6 +5,7 @@
 // stored artefact, the run and its stages in the store, a reproduce that confirms bit-identical
 // results, a reproduce that catches changed data, and bad pilots exiting 2 naming the field.
 #include "app/cli_runner.h"
+#include "support/test_setup.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -19,20 +20,7 @@ namespace {
 
 QByteArray smallPilot(const QString& csv, const QString& device = QStringLiteral("ibm_torino"))
 {
-    return QStringLiteral(R"({
-  "schema_version": 2,
-  "name": "iris-pair-kernel",
-  "title": "Iris pair, quantum kernel",
-  "dataset": {"source": "%1", "classes": [1, 2]},
-  "preprocessing": {"test_fraction": 0.3, "pca": 2},
-  "circuit": {"encoding": "zz", "reps": 1},
-  "model": {"kind": "kernel", "baselines": ["logistic"], "folds": 3},
-  "devices": ["%2"],
-  "mitigation": "rem,zne",
-  "shots": 200,
-  "seed": 5,
-  "reproducibility_seeds": 2
-})").arg(csv, device).toUtf8();
+    return smallPilotJson(csv, device);
 }
 
 QByteArray fileSha256(const QString& path)

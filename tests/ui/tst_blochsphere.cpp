@@ -8,6 +8,7 @@
 #include "ui/document/document.h"
 #include "ui/results/blochsphere.h"
 #include "ui/results/resultspanel.h"
+#include "support/test_setup.h"
 
 #include <QImage>
 #include <QSpinBox>
@@ -55,10 +56,7 @@ class TestBlochSphere : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_blochsphere"));
-        QSettings().clear();
+        test::isolateSettings("tst_blochsphere");
     }
 
     void projection_data()

@@ -13,6 +13,7 @@
 #include "ui/results/livesimulator.h"
 #include "ui/results/qubitmodel.h"
 #include "ui/results/resultspanel.h"
+#include "support/test_setup.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -76,10 +77,7 @@ class TestLiveSimulation : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_livesimulation"));
-        QSettings().clear();
+        test::isolateSettings("tst_livesimulation");
     }
 
     void bell()

@@ -15,6 +15,7 @@
 #include "ui/panels/metricspanel.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/recentfilesmenu.h"
+#include "support/test_setup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,9 +77,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        test::isolateSettings("tst_mainwindow");
         initUiResources();
     }
 

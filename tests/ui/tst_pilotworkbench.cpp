@@ -19,6 +19,7 @@
 #include "ui/runs/runsmodel.h"
 #include "ui/runs/runspanel.h"
 #include "ui/widgets/messagebar.h"
+#include "support/test_setup.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -42,24 +43,10 @@ using namespace qpilot;
 
 namespace {
 
-// The Iris versicolor/virginica pair, PCA to 2, ZZ kernel (2 qubits), one IBM device: well under
-// a second per run (the same pilot as tests/app/tst_cli_run.cpp).
+// The small pilot of tests/support/test_setup.h (shared with tests/app/tst_cli_run.cpp).
 QByteArray smallPilot(const QString& csv)
 {
-    return QStringLiteral(R"({
-  "schema_version": 2,
-  "name": "iris-pair-kernel",
-  "title": "Iris pair, quantum kernel",
-  "dataset": {"source": "%1", "classes": [1, 2]},
-  "preprocessing": {"test_fraction": 0.3, "pca": 2},
-  "circuit": {"encoding": "zz", "reps": 1},
-  "model": {"kind": "kernel", "baselines": ["logistic"], "folds": 3},
-  "devices": ["ibm_torino"],
-  "mitigation": "rem,zne",
-  "shots": 200,
-  "seed": 5,
-  "reproducibility_seeds": 2
-})").arg(csv).toUtf8();
+    return test::smallPilotJson(csv);
 }
 
 QString writeFile(const QString& path, const QByteArray& bytes)
@@ -132,11 +119,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         qputenv("QPILOT_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toLocal8Bit());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_pilotworkbench"));
+        test::isolateSettings("tst_pilotworkbench");
         initUiResources();
-        QSettings().clear();
         QVERIFY(QFile::copy(QStringLiteral(QPILOT_SOURCE_DIR "/resources/datasets/iris.csv"), m_dir.filePath("iris.csv")));
         m_pilot = writeFile(m_dir.filePath("pair.qpilot"), smallPilot("iris.csv")); // CSV relative to the pilot
     }

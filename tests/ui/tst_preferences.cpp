@@ -14,6 +14,7 @@
 #include "ui/results/livesimulator.h"
 #include "ui/results/resultspanel.h"
 #include "ui/settings/workbenchsettings.h"
+#include "support/test_setup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,10 +48,7 @@ class TestPreferences : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("QpilotTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_preferences"));
-        QSettings().clear();
+        test::isolateSettings("tst_preferences");
     }
 
     void defaults()
