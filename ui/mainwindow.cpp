@@ -142,13 +142,15 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1400, 860);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    const bool restored = restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_systemPalette = QApplication::palette();
     m_settings = WorkbenchSettings::load(settings);
     if (m_settings.theme != WorkbenchSettings::Theme::System)
         applyTheme(m_settings.theme);
     else
         m_dark = m_systemPalette.color(QPalette::Window).lightness() < 128;
+    if (!restored)
+        applyDefaultDockSizes(); // again: a theme's style (Fusion) re-lays the docks out from their hints
     m_results->applySettings(m_settings, true);
     m_pilots->setLocations(m_settings.runStorePath, m_settings.reportDirectory);
 }
@@ -164,10 +166,10 @@ void MainWindow::createDocks()
         addDockWidget(area, d);
         return d;
     };
-    QDockWidget* palette = dock(m_palette, tr("Gates"), "paletteDock", Qt::LeftDockWidgetArea);
+    dock(m_palette, tr("Gates"), "paletteDock", Qt::LeftDockWidgetArea);
     QDockWidget* inspector = dock(m_inspector, tr("Inspector"), "inspectorDock", Qt::RightDockWidgetArea);
     QDockWidget* metrics = dock(m_metricsPanel, tr("Metrics"), "metricsDock", Qt::RightDockWidgetArea);
-    QDockWidget* source = dock(m_textPanel, tr("OpenQASM 3"), "sourceDock", Qt::RightDockWidgetArea);
+    dock(m_textPanel, tr("OpenQASM 3"), "sourceDock", Qt::RightDockWidgetArea);
     QDockWidget* results = dock(m_results, tr("Results"), "resultsDock", Qt::BottomDockWidgetArea);
     auto* history = new QUndoView(m_document->undoStack(), this);
     history->setObjectName(QStringLiteral("historyView"));
@@ -177,9 +179,15 @@ void MainWindow::createDocks()
     tabifyDockWidget(metrics, historyDock);
     m_pilots->addDocks(results, results);
     inspector->raise();
-    resizeDocks({palette, source}, {195, 340}, Qt::Horizontal);
-    resizeDocks({inspector, metrics, source}, {230, 230, 560}, Qt::Vertical);
-    resizeDocks({results}, {400}, Qt::Vertical);
+    applyDefaultDockSizes();
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    const auto d = [this](const char* name) { return findChild<QDockWidget*>(QLatin1String(name)); };
+    resizeDocks({d("paletteDock"), d("sourceDock")}, {195, 340}, Qt::Horizontal);
+    resizeDocks({d("inspectorDock"), d("metricsDock"), d("sourceDock")}, {230, 230, 560}, Qt::Vertical);
+    resizeDocks({d("resultsDock")}, {400}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -405,6 +413,8 @@ void MainWindow::applyTheme(WorkbenchSettings::Theme theme)
         p.setColor(QPalette::HighlightedText, Qt::white);
         p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x30));
         p.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
+        p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff));        // readable on the dark base
+        p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xf5));
         p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
         for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
             p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7e, 0x85));

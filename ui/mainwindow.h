@@ -82,6 +82,7 @@ protected:
 
 private:
     void createDocks();
+    void applyDefaultDockSizes();
     void createActions();
     void updateFromDocument();
     bool finishOpen(const QString& path, const std::optional<Error>& error);

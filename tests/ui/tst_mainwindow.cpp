@@ -83,6 +83,32 @@ private slots:
 
     void init() { QSettings().clear(); }
 
+    void firstStartDockSizes_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("light") << "light";
+        QTest::newRow("dark") << "dark"; // Fusion is applied after the docks are made
+    }
+    void firstStartDockSizes()
+    {
+        // No saved layout: the palette and the source pane get their designed widths in either
+        // theme (the dark theme's style change used to squeeze them to their minimum).
+        QFETCH(QString, theme);
+        QSettings().setValue("preferences/theme", theme);
+        MainWindow w;
+        w.resize(1440, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto* palette = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+        const auto* source = w.findChild<QDockWidget*>(QStringLiteral("sourceDock"));
+        QVERIFY(palette && source);
+        QVERIFY2(palette->width() >= 170, qPrintable(QString::number(palette->width())));
+        QVERIFY2(source->width() >= 300, qPrintable(QString::number(source->width())));
+        w.setDarkTheme(false); // the palette is application-wide: leave it light for later tests
+        w.close();
+        QSettings().clear();
+    }
+
     void startsEmpty()
     {
         MainWindow w;
