@@ -105,6 +105,7 @@ private slots:
         QVERIFY2(palette->width() >= 170, qPrintable(QString::number(palette->width())));
         QVERIFY2(source->width() >= 300, qPrintable(QString::number(source->width())));
         w.setDarkTheme(false); // the palette is application-wide: leave it light for later tests
+        QVERIFY2(QApplication::palette().color(QPalette::Window).lightnessF() > 0.5, "palette still dark");
         w.close();
         QSettings().clear();
     }
