@@ -43,6 +43,7 @@ void useQuietRuntimeDir()
 
 int runGui(int argc, char** argv)
 {
+    useQuietRuntimeDir();
     QApplication app(argc, argv); // consumes Qt's own options (-platform, -style, ...)
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Qpilot"));

@@ -2,10 +2,10 @@
 // serialisation and SHA-256 fingerprint, and the embedded shipped datasets.
 #include "core/ml/dataset.h"
 
+#include "core/common/hash.h"
 #include "core/ml/builtin_datasets.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -524,8 +524,7 @@ std::string canonicalSerialisation(const Dataset& dataset)
 
 std::string datasetFingerprint(const Dataset& dataset)
 {
-    const std::string text = canonicalSerialisation(dataset);
-    return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256).toHex().toStdString();
+    return sha256Hex(canonicalSerialisation(dataset));
 }
 
 void refreshFingerprint(Dataset& dataset) { dataset.fingerprint = datasetFingerprint(dataset); }

@@ -2,12 +2,11 @@
 // versioning, scoring and the report artefact (see execute.h).
 #include "core/pilot/execute.h"
 
+#include "core/common/hash.h"
 #include "core/common/provenance.h"
 #include "core/store/store.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 
 #include <memory>
 
@@ -26,17 +25,6 @@ void recordStage(PilotRun& run, Stage stage, const char* status, double seconds,
 }
 
 } // namespace
-
-std::string fileSha256(const std::string& path)
-{
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
-    return hash.result().toHex().toStdString();
-}
 
 readiness::RunScorecards scoreWithOperations(const PilotRun& run, const Pilot& pilot, bool circuitVersioned,
                                              bool reproduced, bool exportsPresent)

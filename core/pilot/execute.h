@@ -69,7 +69,4 @@ struct Reproduction {
 };
 Reproduction reproduceRun(const std::string& databasePath, std::int64_t id, const PipelineHooks& hooks = {});
 
-// SHA-256 (hex) of a file's bytes; empty if it cannot be read.
-std::string fileSha256(const std::string& path);
-
 } // namespace qpilot::pilot

@@ -7,6 +7,7 @@
 // between units of work, and a run that stops midway keeping the stages it finished.
 #include "core/pilot/pipeline.h"
 
+#include "core/common/hash.h"
 #include "core/common/provenance.h"
 #include "core/pilot/pilot_internal.h"
 #include "core/pilot/pipeline_internal.h"
@@ -15,7 +16,6 @@
 #include "core/circuit/qasm.h"
 #include "core/circuit/transform.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QtGlobal>
 
@@ -70,11 +70,6 @@ std::string buildId()
     const std::string opt = "debug assertions";
 #endif
     return compiler + ", " + (type.empty() ? opt : type + " (" + opt + ")") + ", Qt " + qVersion();
-}
-
-std::string sha256(const std::string& text)
-{
-    return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256).toHex().toStdString();
 }
 
 bool isCancelError(const Error& e) { return e.message == "cancelled" || e.message.find(": cancelled") != std::string::npos; }
@@ -293,7 +288,7 @@ StageOutcome circuitsStage(Context& ctx)
     if (!qasm)
         return {"writing the circuit as OpenQASM 3: " + qasm.error().message, false, {}};
     run.circuitQasm = qasm.value();
-    run.circuitHash = sha256(run.circuitQasm);
+    run.circuitHash = sha256Hex(run.circuitQasm);
     const CircuitMetrics cm = circuitMetrics(symbolic);
     run.circuitDescription = (p.circuit.customQasm.empty() ? q.encoding : std::string("custom OpenQASM circuit"))
                              + (q.ansatz != "none" && p.circuit.customQasm.empty() ? " + " + q.ansatz : std::string())

@@ -15,6 +15,8 @@
 // like uuid4().hex), so exporting a run again replaces the same MLflow run instead of adding one.
 #include "core/store/store.h"
 
+#include "core/common/hash.h"
+
 #include "core/pilot/run.h"
 
 #include <QCryptographicHash>
@@ -301,15 +303,6 @@ std::vector<Metric> runMetrics(const pilot::PilotRun& r, const RunSummary& s)
     return m;
 }
 
-std::string sha256File(const QString& path)
-{
-    QFile f(path);
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    if (f.open(QIODevice::ReadOnly))
-        h.addData(&f);
-    return h.result().toHex().toStdString();
-}
-
 // SHA-256 over "relative path, NUL, file SHA-256, newline" of every file, sorted by path.
 std::string treeSha256(const QString& root)
 {
@@ -317,7 +310,7 @@ std::string treeSha256(const QString& root)
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString p = it.next();
-        files[QDir(root).relativeFilePath(p)] = sha256File(p);
+        files[QDir(root).relativeFilePath(p)] = fileSha256(p.toStdString());
     }
     QCryptographicHash h(QCryptographicHash::Sha256);
     for (const auto& [rel, sha] : files) {

@@ -5,10 +5,10 @@
 // tables beside it hold the key numbers for queries.
 #include "core/store/store.h"
 
+#include "core/common/hash.h"
 #include "core/common/provenance.h"
 #include "core/store/migrations.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,11 +32,6 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 // NULL for values SQLite cannot hold as REAL (NaN would become NULL anyway; ±∞ are kept).
 QVariant real(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
 QVariant real(const std::optional<double>& v) { return v ? real(*v) : QVariant(); }
-
-std::string sha256Hex(const std::string& text)
-{
-    return QCryptographicHash::hash(QByteArray::fromStdString(text), QCryptographicHash::Sha256).toHex().toStdString();
-}
 
 } // namespace
 

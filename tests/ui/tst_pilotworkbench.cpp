@@ -7,6 +7,7 @@
 // per stage, verdict, stored run, report artefact), cancelling a run (stored as cancelled), the
 // Runs model (QAbstractItemModelTester, rows == stored runs, missing and broken stores) and
 // reproducing a run from the Runs dock (bit-identical).
+#include "core/common/hash.h"
 #include "core/circuit/qasm.h"
 #include "core/pilot/pilot.h"
 #include "core/store/store.h"
@@ -338,7 +339,7 @@ private slots:
         QFile f(pdf);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(5) == "%PDF-");
-        QCOMPARE(arts->front().sha256, pilot::fileSha256(pdf.toStdString()));
+        QCOMPARE(arts->front().sha256, qpilot::fileSha256(pdf.toStdString()));
         auto run = s->loadRun(1);
         QVERIFY(run.ok());
         QCOMPARE(run->stages.size(), size_t(pilot::kStageCount)); // five pipeline stages, scorecard, report
