@@ -5,6 +5,9 @@
 
 #include <QFileInfo>
 
+#include <cmath>
+#include <cstdio>
+
 #include <ostream>
 
 namespace qpilot::cli {
@@ -143,6 +146,15 @@ int run(const QStringList& args, std::ostream& out, std::ostream& err)
     if (first.startsWith(QLatin1Char('-')))
         return reportError(err, ExitUsage, "unknown option '" + first.toStdString() + "'", "");
     return reportError(err, ExitUsage, "unknown verb '" + first.toStdString() + "'", "");
+}
+
+std::string fixed(double v, int digits)
+{
+    if (!std::isfinite(v))
+        return "n/a";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
+    return buffer;
 }
 
 int reportError(std::ostream& err, int code, const std::string& message, const char* verbForHint)

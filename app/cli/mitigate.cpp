@@ -73,13 +73,6 @@ std::string num(double v, int precision = 6)
     return s.str();
 }
 
-std::string fixed(double v, int digits = 6)
-{
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
 
 QJsonArray array(const std::vector<double>& v)
 {
@@ -355,14 +348,14 @@ int runMitigate(const QStringList& args, std::ostream& out, std::ostream& err)
         << (shots > 0 ? std::to_string(shots) + " shots" : std::string("exact probabilities")) << ", seed " << seed << "\n";
     out << "placement: " << placement << "\nnoise:     " << report.noiseDescription << "\n\n";
     auto pm = [&](double se) { return shots > 0 || se > 0 ? " +/- " + fixed(se, 5) : std::string(); };
-    out << "  ideal      " << fixed(ideal) << "\n";
-    out << "  noisy      " << fixed(noisy.value) << pm(std::sqrt(noisy.variance)) << "   bias " << fixed(noisy.value - ideal)
+    out << "  ideal      " << fixed(ideal, 6) << "\n";
+    out << "  noisy      " << fixed(noisy.value, 6) << pm(std::sqrt(noisy.variance)) << "   bias " << fixed(noisy.value - ideal, 6)
         << "\n";
     for (const TechniqueRun& t : runs) {
         const mitigation::Effect& e = t.effect;
         const double removed = std::abs(e.biasBefore()) - std::abs(e.biasAfter());
-        out << "\n  " << std::left << std::setw(10) << t.name << " " << fixed(e.mitigated) << pm(e.mitigatedStdError)
-            << "   bias " << fixed(e.biasAfter()) << ", removed " << fixed(removed);
+        out << "\n  " << std::left << std::setw(10) << t.name << " " << fixed(e.mitigated, 6) << pm(e.mitigatedStdError)
+            << "   bias " << fixed(e.biasAfter(), 6) << ", removed " << fixed(removed, 6);
         if (std::abs(e.biasBefore()) > 0)
             out << " (" << num(100 * removed / std::abs(e.biasBefore()), 3) << "% of |bias|)";
         out << "\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // app/cli/run_output.cpp — progress lines and the text / JSON summary of a pilot execution.
 #include "app/cli/run_output.h"
+#include "app/cli/verbs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,13 +17,6 @@
 namespace qpilot::cli {
 
 namespace {
-
-std::string fixed(double value, int decimals)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 std::string seconds(std::optional<double> s)
 {

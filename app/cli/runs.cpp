@@ -61,15 +61,6 @@ const char kUsage[] =
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QJsonValue orNull(const std::string& s) { return s.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(q(s)); }
 
-std::string fixed(double v, int digits)
-{
-    if (std::isnan(v))
-        return "n/a";
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
 // Money and small numbers: 3 significant digits, never rounded to 0.
 std::string sig(double v)
 {

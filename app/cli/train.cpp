@@ -209,15 +209,6 @@ QJsonObject quantumJson(const ml::QuantumDetails& q, const std::string& model)
     return o;
 }
 
-std::string fixed(double v, int digits)
-{
-    if (!std::isfinite(v))
-        return "n/a";
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
 std::string readable(double v)
 {
     std::ostringstream s;

@@ -64,7 +64,7 @@ const char kUsage[] =
     "  2  bad usage or bad input: malformed FILE or profile, unknown device, a circuit wider than\n"
     "     the device, a device without a coupling map or native basis, unbound parameters\n";
 
-std::string fixed(double v, int precision)
+std::string significant(double v, int precision)
 {
     std::ostringstream s;
     s << std::setprecision(precision) << v;
@@ -232,9 +232,9 @@ int runTranspile(const QStringList& args, std::ostream& out, std::ostream& err)
     out << "  two-qubit gates:  " << m.twoQubitCount << " (depth " << m.twoQubitDepth << ")\n";
     out << "  one-qubit gates:  " << m.oneQubitCount << "\n";
     out << "  swaps inserted:   " << m.swaps << "\n";
-    out << "  duration:         " << (m.duration ? fixed(*m.duration * 1e6, 6) + " us" : std::string("unknown (the profile lacks a gate or readout duration)")) << "\n";
+    out << "  duration:         " << (m.duration ? significant(*m.duration * 1e6, 6) + " us" : std::string("unknown (the profile lacks a gate or readout duration)")) << "\n";
     out << "  success estimate: "
-        << (m.successProbability ? fixed(*m.successProbability, 6) + (m.successNote.empty() ? "" : " (" + m.successNote + ")")
+        << (m.successProbability ? significant(*m.successProbability, 6) + (m.successNote.empty() ? "" : " (" + m.successNote + ")")
                                  : "unknown: " + m.successNote)
         << "\n";
     if (parser.isSet(outOpt))

@@ -57,6 +57,9 @@ int loadFileArgument(const QCommandLineParser& parser, const QCommandLineOption&
 // "1,3,5" → {1, 3, 5}; nullopt when an item is not a number (ZNE scale factors).
 std::optional<std::vector<double>> parseNumberList(const QString& text);
 
+// `v` with `digits` decimals ("0.871"); "n/a" when it is not finite (NaN ROC AUC, ...).
+std::string fixed(double v, int digits);
+
 // The help option every verb accepts.
 QCommandLineOption helpOption();
 
