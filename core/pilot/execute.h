@@ -69,4 +69,17 @@ struct Reproduction {
 };
 Reproduction reproduceRun(const std::string& databasePath, std::int64_t id, const PipelineHooks& hooks = {});
 
+// A stored run opened for viewing (the workbench's history, dashboards, scorecard, report): the
+// run, the pilot it ran (from its stored configuration; relative paths resolve beside the
+// original pilot file), the operational context the store knows (circuit versioned, reproduced
+// bit-identically, artefacts exported) and, for a completed run, its scorecards in that context.
+struct StoredRun {
+    std::int64_t id = 0;
+    PilotRun run;
+    Pilot pilot;
+    readiness::RunContext context;
+    readiness::RunScorecards cards;
+};
+Result<StoredRun> loadStoredRun(const std::string& databasePath, std::int64_t id);
+
 } // namespace qpilot::pilot

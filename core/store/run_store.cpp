@@ -484,6 +484,15 @@ Result<bool> RunStore::hasRun(std::int64_t id) const
     return query.next();
 }
 
+Result<bool> RunStore::isReproduced(std::int64_t id) const
+{
+    QSqlQuery query(m_impl->db);
+    if (auto e = m_impl->exec(query, "SELECT 1 FROM reproductions WHERE identical = 1 AND (run_id = ? OR reproduced_by = ?)",
+                              {qint64(id), qint64(id)}, "looking up the reproductions of run " + std::to_string(id)))
+        return *e;
+    return query.next();
+}
+
 Result<RunSummary> RunStore::summary(std::int64_t id) const
 {
     QSqlQuery query(m_impl->db);

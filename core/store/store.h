@@ -80,6 +80,8 @@ public:
 
     Result<std::vector<RunSummary>> listRuns() const;
     Result<bool> hasRun(std::int64_t id) const;
+    // Run `id` was reproduced bit-identically (by a later run, or it is such a reproduction).
+    Result<bool> isReproduced(std::int64_t id) const;
     // The scorecard JSON stored by saveScore ("" until scored).
     Result<std::string> scorecardJson(std::int64_t id) const;
     Result<pilot::PilotRun> loadRun(std::int64_t id) const;

@@ -46,6 +46,7 @@ std::optional<Error> PilotSession::adopt(Result<pilot::Pilot> loaded, const QStr
     m_circuit = circuit.value();
     m_path = path;
     m_open = true;
+    m_pilotModified = false;
     m_document->load(std::move(circuit).value(), path, displayName);
     emit changed();
     return std::nullopt;
@@ -56,6 +57,7 @@ void PilotSession::close()
     if (!m_open)
         return;
     m_open = false;
+    m_pilotModified = false;
     m_path.clear();
     m_pilot = pilot::Pilot{};
     emit changed();
@@ -87,7 +89,33 @@ std::optional<Error> PilotSession::saveAs(const QString& path)
     m_pilot.baseDirectory = info.absolutePath().toStdString();
     m_circuit = m_document->circuit();
     m_path = info.absoluteFilePath();
+    m_pilotModified = false;
     m_document->markSaved(m_path, info.fileName());
+    emit changed();
+    return std::nullopt;
+}
+
+std::optional<Error> PilotSession::applyEdits(const pilot::Pilot& edited)
+{
+    if (!m_open)
+        return Error("no pilot is open");
+    pilot::Pilot next = edited;
+    next.baseDirectory = m_pilot.baseDirectory;
+    const bool circuitFollowsPilot = m_document->circuit() == m_circuit && next.circuit.customQasm.empty();
+    if (circuitFollowsPilot) {
+        auto circuit = pilot::modelCircuit(next);
+        if (!circuit) {
+            Error e = circuit.error();
+            e.message = "the pilot's model circuit: " + e.message;
+            return e;
+        }
+        if (!(circuit.value() == m_circuit)) {
+            m_circuit = circuit.value();
+            m_document->load(std::move(circuit).value(), m_document->filePath(), m_document->displayName());
+        }
+    }
+    m_pilot = std::move(next);
+    m_pilotModified = true;
     emit changed();
     return std::nullopt;
 }

@@ -45,6 +45,13 @@ public:
     // Writes currentPilot() atomically to `path` (the document is then clean and lives there).
     std::optional<Error> saveAs(const QString& path);
 
+    // The pilot editor changed the pilot (its base directory is kept). When the circuit was not
+    // edited by hand and the pilot has no custom circuit, the document gets the new model circuit
+    // (an encoding or feature change shows in the circuit editor). Errors leave everything as it was.
+    std::optional<Error> applyEdits(const pilot::Pilot& edited);
+    // The pilot differs from the one opened or last saved (edits in the pilot editor).
+    bool isPilotModified() const { return m_pilotModified; }
+
 signals:
     void changed();
 
@@ -56,6 +63,7 @@ private:
     Circuit m_circuit; // the model circuit as opened / last saved
     QString m_path;
     bool m_open = false;
+    bool m_pilotModified = false;
 };
 
 } // namespace qpilot
