@@ -130,20 +130,22 @@ ZneSeries zneSeries(const mitigation::ZneResult& z)
     return out;
 }
 
-// The transpiler's success model for the transpiled circuit's gates repeated 1..kSuccessCurveLayers
-// times (same physical qubits and measurements at the end).
+// The transpiler's success model for the transpiled circuit with its gates repeated
+// 1..kSuccessCurveLayers times (same physical qubits; the measurements once, where they were).
 std::vector<DepthPoint> successByDepth(const TranspileResult& t, const DeviceProfile& device)
 {
-    std::vector<Operation> gates, measures;
+    std::vector<Operation> gates;
     for (const Operation& op : t.circuit.ops)
-        (std::holds_alternative<MeasureOp>(op.op) ? measures : gates).push_back(op);
+        if (!std::holds_alternative<MeasureOp>(op.op))
+            gates.push_back(op);
     std::vector<DepthPoint> out;
     for (int k = 1; k <= kSuccessCurveLayers; ++k) {
+        // k − 1 extra copies of the gates, then the circuit itself (so layer 1 is exactly it)
         Circuit c = t.circuit;
         c.ops.clear();
-        for (int rep = 0; rep < k; ++rep)
+        for (int rep = 1; rep < k; ++rep)
             c.ops.insert(c.ops.end(), gates.begin(), gates.end());
-        c.ops.insert(c.ops.end(), measures.begin(), measures.end());
+        c.ops.insert(c.ops.end(), t.circuit.ops.begin(), t.circuit.ops.end());
         const TranspileMetrics m = computeMetrics(c, device, t.metrics.swaps * k);
         out.push_back(DepthPoint{k, m.depth, m.twoQubitCount, m.successProbability});
     }

@@ -63,8 +63,8 @@ struct TechniqueOverhead {
     std::string error;                            // non-empty: not applicable here (e.g. PEC γ² above the cap)
 };
 
-// The transpiler's success model at increasing depth: the transpiled circuit's gates repeated
-// `layers` times (same physical qubits, measured once at the end), scored with computeMetrics.
+// The transpiler's success model at increasing depth: the transpiled circuit preceded by
+// `layers` − 1 copies of its gates (same physical qubits, measured once), scored with computeMetrics.
 struct DepthPoint {
     int layers = 1;
     int depth = 0;

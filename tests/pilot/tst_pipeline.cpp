@@ -404,15 +404,13 @@ private slots:
             QVERIFY(p.depth > d.successByDepth[k - 1].depth);
             QVERIFY(*p.successProbability < *d.successByDepth[k - 1].successProbability);
         }
-        // The gates of the ISA circuit repeated twice, scored directly.
+        // The gates of the ISA circuit once more before it, scored directly.
         Circuit twice = t.circuit;
         twice.ops.clear();
-        std::vector<Operation> gates, measures;
         for (const Operation& op : t.circuit.ops)
-            (std::holds_alternative<MeasureOp>(op.op) ? measures : gates).push_back(op);
-        for (int r = 0; r < 2; ++r)
-            twice.ops.insert(twice.ops.end(), gates.begin(), gates.end());
-        twice.ops.insert(twice.ops.end(), measures.begin(), measures.end());
+            if (!std::holds_alternative<MeasureOp>(op.op))
+                twice.ops.push_back(op);
+        twice.ops.insert(twice.ops.end(), t.circuit.ops.begin(), t.circuit.ops.end());
         const TranspileMetrics m2 = computeMetrics(twice, device.value(), 0);
         QVERIFY(std::abs(*d.successByDepth[1].successProbability - *m2.successProbability) < 1e-12);
     }
