@@ -56,6 +56,23 @@ QCPErrorBars* errorBarsOf(const QCustomPlot& constPlot, const QCPAbstractPlottab
     return nullptr;
 }
 
+// Breaks `text` at spaces into lines of at most about `width` characters.
+QString wrapped(const QString& text, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines << line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 double screenDotsPerPixel(const QWidget* widget)
@@ -88,11 +105,14 @@ void ChartView::setDashboardChart(const DashboardChart& chart)
         auto* head = new QCPTextElement(this, title(), titleFont);
         head->setTextColor(style::colors::accent());
         plotLayout()->addElement(0, 0, head);
-        auto* text = new QCPTextElement(this, chart.empty, style::chartFont(9.5, unit));
+        auto* text = new QCPTextElement(this, wrapped(chart.empty, 60), style::chartFont(9.5, unit));
         text->setTextColor(style::colors::muted());
-        text->setTextFlags(Qt::AlignCenter | Qt::TextWordWrap);
-        plotLayout()->addElement(1, 0, text);
-        plotLayout()->setRowStretchFactor(0, 0.01);
+        text->setTextFlags(Qt::AlignCenter);
+        // title, then the text centred between two spacers
+        plotLayout()->addElement(1, 0, new QCPLayoutElement(this));
+        plotLayout()->addElement(2, 0, text);
+        plotLayout()->addElement(3, 0, new QCPLayoutElement(this));
+        plotLayout()->setRowStretchFactors({0.01, 1, 0.01, 1.4});
         setInteractions({});
         replot();
         return;
@@ -117,9 +137,17 @@ void ChartView::setDashboardChart(const DashboardChart& chart)
                 axis->setNumberPrecision(0);
             }
         }
-    if (legend)
-        for (int i = 0; i < legend->itemCount(); ++i)
+    if (legend) {
+        // Series drawn in a device's colour with its fit (ZNE points) share the fit's legend entry.
+        for (int i = 0; i < plottableCount(); ++i)
+            if (companionOf(plottable(i)) != plottable(i))
+                legend->removeItem(legend->itemWithPlottable(plottable(i)));
+        for (int i = 0; i < legend->itemCount(); ++i) {
             legend->item(i)->setSelectable(false);
+            legend->item(i)->setMargins(QMargins(2, 1, 8, 4)); // room for descenders (the _ of device ids)
+        }
+        plotLayout()->setMargins(QMargins(0, 0, 0, 4));
+    }
     saveRanges();
     replot();
 }
@@ -242,10 +270,38 @@ void ChartView::setSeriesVisible(QCPAbstractPlottable* p, bool visible)
     emit seriesVisibilityChanged(p->name(), visible);
 }
 
+QCPAbstractPlottable* ChartView::companionOf(QCPAbstractPlottable* p) const
+{
+    if (!p || std::find(m_chart.pointsOnly.begin(), m_chart.pointsOnly.end(), p->name()) == m_chart.pointsOnly.end())
+        return p;
+    // a points-only series coloured like a line-only series belongs to that line
+    auto colourOf = [this](const QString& name) {
+        for (size_t k = 0; k < m_chart.chart.series.size() && k < m_chart.seriesColors.size(); ++k)
+            if (QString::fromStdString(m_chart.chart.series[k].name) == name)
+                return m_chart.seriesColors[k];
+        return -1;
+    };
+    const int colour = colourOf(p->name());
+    if (colour < 0)
+        return p;
+    for (const QString& line : m_chart.lineOnly)
+        if (colourOf(line) == colour)
+            if (QCPAbstractPlottable* owner = series(line))
+                return owner;
+    return p;
+}
+
 void ChartView::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*)
 {
-    if (auto* pi = qobject_cast<QCPPlottableLegendItem*>(item))
-        setSeriesVisible(pi->plottable(), !pi->plottable()->visible());
+    auto* pi = qobject_cast<QCPPlottableLegendItem*>(item);
+    if (!pi)
+        return;
+    QCPAbstractPlottable* owner = pi->plottable();
+    const bool visible = !owner->visible();
+    for (int i = 0; i < plottableCount(); ++i)
+        if (plottable(i) != owner && companionOf(plottable(i)) == owner)
+            setSeriesVisible(plottable(i), visible);
+    setSeriesVisible(owner, visible);
 }
 
 QPointF ChartView::pointPosition(QCPAbstractPlottable* p, int index) const

@@ -35,7 +35,8 @@ public:
     // The series (plottable with a legend entry) called `name`; nullptr when none.
     QCPAbstractPlottable* series(const QString& name) const;
     QStringList seriesNames() const;
-    // Shows or hides a series with its error bars and greys its legend entry (a legend click).
+    // Shows or hides a series with its error bars and greys its legend entry (a legend click
+    // also toggles the series that share the clicked entry, e.g. a device's ZNE points).
     void setSeriesVisible(QCPAbstractPlottable* plottable, bool visible);
 
     // Tooltip text of the data point nearest `pos` (widget pixels, within the selection
@@ -66,6 +67,8 @@ private:
     void styleSeries();
     void addCategoryNotes();
     void saveRanges();
+    // The series whose legend entry stands for `p` (ZNE points → their device's fit), else p.
+    QCPAbstractPlottable* companionOf(QCPAbstractPlottable* p) const;
 
     DashboardChart m_chart;
     std::vector<std::pair<QCPAxis*, QCPRange>> m_ranges;

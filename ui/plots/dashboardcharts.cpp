@@ -120,9 +120,12 @@ DashboardChart encodingCurve(const pilot::PilotRun& run)
     for (Series& s : transpiled)
         if (!s.y.empty())
             c.chart.series.push_back(s);
-    c.caption = QStringLiteral("The %1 model circuit rebuilt for 2..%2 features and transpiled (level 1) for each device; "
+    const std::string& what = run.circuitDescription;
+    const size_t qubitsAt = what.find(" qubits");
+    const size_t cut = qubitsAt == std::string::npos ? std::string::npos : what.rfind(", ", qubitsAt);
+    c.caption = QStringLiteral("The model circuit (%1) rebuilt for 2–%2 features and transpiled (level 1) for each device; "
                                "the pilot runs %3 encoded features.")
-                    .arg(qs(run.circuitDescription.substr(0, run.circuitDescription.find(','))))
+                    .arg(qs(what.substr(0, cut)))
                     .arg(run.encodingCurve.back().features)
                     .arg(run.encodedFeatures);
     return c;
@@ -179,9 +182,12 @@ DashboardChart techniqueChart(const pilot::PilotRun& run, bool time)
     for (const auto& t : techniques())
         c.chart.categories.push_back(t.second);
     int si = 0;
-    std::vector<int> missing(techniques().size(), 0);
+    double top = 1;
+    std::vector<std::vector<std::string>> missing(techniques().size());
+    std::vector<std::string> noTiming;
     for (const pilot::DeviceOutcome* d : devices) {
         Series s{d->deviceId, {}, {}, {}};
+        std::vector<int> unknown;
         for (size_t k = 0; k < techniques().size(); ++k) {
             auto it = std::find_if(d->techniqueOverheads.begin(), d->techniqueOverheads.end(),
                                    [&](const pilot::TechniqueOverhead& o) { return o.technique == techniques()[k].first; });
@@ -189,23 +195,45 @@ DashboardChart techniqueChart(const pilot::PilotRun& run, bool time)
             if (it != d->techniqueOverheads.end() && it->error.empty())
                 v = time ? it->timeMultiplier : std::optional<double>(it->shotMultiplier);
             s.y.push_back(v.value_or(1));
-            if (!v) {
-                c.unknownBars.push_back({si, int(k)});
-                ++missing[k];
-            }
+            if (v)
+                top = std::max(top, *v);
+            else
+                unknown.push_back(int(k));
+        }
+        if (time && int(unknown.size()) == int(techniques().size())) {
+            noTiming.push_back(d->deviceId); // no timing figures at all: not drawn, named in the caption
+            continue;
+        }
+        for (int k : unknown) {
+            c.unknownBars.push_back({si, k});
+            missing[size_t(k)].push_back(d->deviceId);
         }
         c.chart.series.push_back(s);
         ++si;
     }
     for (size_t k = 0; k < missing.size(); ++k)
-        if (missing[k] > 0)
-            c.categoryNotes.push_back({int(k), missing[k] == int(devices.size()) ? QStringLiteral("n/a")
-                                                                                 : QStringLiteral("n/a on %1").arg(missing[k])});
+        if (!missing[k].empty())
+            c.categoryNotes.push_back({int(k), missing[k].size() == 1 ? QStringLiteral("n/a: ") + qs(missing[k][0])
+                                                                       : QStringLiteral("n/a: %1 devices").arg(missing[k].size())});
+    // Multipliers start at 1×: the axis starts below it so a 1× bar is visible.
+    c.chart.yMin = 0.5;
+    c.chart.yMax = std::pow(10.0, std::ceil(std::log10(top * 1.5)));
+    if (c.chart.series.empty()) {
+        c.empty = QStringLiteral("QPU time multiplier: no device of this run publishes the timing figures it needs (%1).")
+                      .arg(qs(noTiming.empty() ? std::string() : noTiming.front()));
+        return c;
+    }
     c.caption = time ? QStringLiteral("Execution time with the technique ÷ without (cost::latencyOf with "
                                       "mitigation::overheadFor); n/a: the device lacks timing figures or the technique "
                                       "does not apply (e.g. PEC above its γ² cap).")
                      : QStringLiteral("Shots needed for the same precision ÷ unmitigated shots (mitigation::overheadFor on "
                                       "each device's transpiled circuit); n/a: the technique does not apply.");
+    if (!noTiming.empty()) {
+        QString names;
+        for (const std::string& n : noTiming)
+            names += (names.isEmpty() ? QString() : QStringLiteral(", ")) + qs(n);
+        c.caption += QStringLiteral(" Not drawn (no timing figures published): %1.").arg(names);
+    }
     return c;
 }
 
@@ -241,7 +269,7 @@ DashboardChart zneChart(const pilot::PilotRun& run)
         planHasZne = planHasZne || d->mitigationPlan.find("zne") != std::string::npos;
         if (d->zne.factors.empty())
             continue;
-        const std::string fit = d->deviceId + " fit (" + d->zne.method + ")";
+        const std::string fit = d->deviceId + " (" + d->zne.method + " fit)";
         const std::string measured = d->deviceId + " measured";
         const std::string extrapolated = d->deviceId + " extrapolated (λ = 0)";
         c.chart.series.push_back(Series{measured, d->zne.factors, d->zne.values, d->zne.stdErrors});

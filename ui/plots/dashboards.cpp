@@ -60,6 +60,7 @@ void DashboardsView::rebuild(const std::vector<DashboardChart>& charts)
         auto* scroll = new QScrollArea;
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         auto* content = new QWidget;
         content->setObjectName(QStringLiteral("dashboardPage"));
         content->setStyleSheet(QStringLiteral("#dashboardPage { background: white; }"));
@@ -76,9 +77,11 @@ void DashboardsView::rebuild(const std::vector<DashboardChart>& charts)
             m_deviceTable->horizontalHeader()->setStretchLastSection(true);
             m_deviceTable->setWordWrap(false);
             m_deviceTable->resizeColumnsToContents();
-            m_deviceTable->setMinimumHeight(150);
+            const int rows = std::max(1, m_deviceModel->rowCount());
+            const int height = m_deviceTable->horizontalHeader()->sizeHint().height()
+                               + rows * m_deviceTable->verticalHeader()->defaultSectionSize() + 2 * m_deviceTable->frameWidth() + 4;
+            m_deviceTable->setFixedHeight(std::min(height, 260));
             grid->addWidget(m_deviceTable, row++, 0, 1, 2);
-            grid->setRowStretch(0, 1);
         }
         std::vector<const DashboardChart*> onPage;
         for (const DashboardChart& c : charts)
@@ -86,7 +89,7 @@ void DashboardsView::rebuild(const std::vector<DashboardChart>& charts)
                 onPage.push_back(&c);
         for (size_t i = 0; i < onPage.size(); ++i) {
             auto* panel = new ChartPanel(content);
-            panel->setMinimumHeight(330);
+            panel->setMinimumHeight(310);
             panel->setDashboardChart(*onPage[i]);
             m_panels.push_back(panel);
             const int r = row + int(i / 2), col = int(i % 2);
@@ -97,7 +100,7 @@ void DashboardsView::rebuild(const std::vector<DashboardChart>& charts)
         grid->setColumnStretch(0, 1);
         grid->setColumnStretch(1, 1);
         scroll->setWidget(content);
-        m_tabs->addTab(scroll, page);
+        m_tabs->addTab(scroll, QString(page).replace(QLatin1Char('&'), QStringLiteral("&&"))); // not a mnemonic
     }
     if (current >= 0 && current < m_tabs->count())
         m_tabs->setCurrentIndex(current);
