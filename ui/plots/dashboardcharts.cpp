@@ -218,6 +218,8 @@ DashboardChart techniqueChart(const pilot::PilotRun& run, bool time)
     // Multipliers start at 1×: the axis starts below it so a 1× bar is visible.
     c.chart.yMin = 0.5;
     c.chart.yMax = std::pow(10.0, std::ceil(std::log10(top * 1.5)));
+    if (c.chart.series.size() == 1) // a single series has no legend: name the device on the axis
+        c.chart.xLabel += " on " + c.chart.series.front().name;
     if (c.chart.series.empty()) {
         c.empty = QStringLiteral("QPU time multiplier: no device of this run publishes the timing figures it needs (%1).")
                       .arg(qs(noTiming.empty() ? std::string() : noTiming.front()));
