@@ -5,7 +5,8 @@
 // out and labelled (never a fake 0), legend clicks toggle a series, hover tooltips name a known
 // point with its units, double-click resets zoom, export writes valid PNG / SVG / PDF, the device
 // comparison model passes QAbstractItemModelTester, empty states say why. Every page is rendered at
-// 1920x1080 and 1366x768; set QPILOT_DASHBOARD_SHOTS=<dir> to keep the PNGs.
+// 1920x1080 and 1366x768 (and the iris_reupload_vqc example's pages at 1920x1080); set
+// QPILOT_DASHBOARD_SHOTS=<dir> to keep the PNGs.
 #include "support/pilot_fixture.h"
 
 #include "core/pilot/pipeline.h"
@@ -493,15 +494,28 @@ private slots:
     void renderEveryPage_data()
     {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1920x1080") << QSize(1920, 1080);
-        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::addColumn<QString>("example");
+        QTest::newRow("kernel 1920x1080") << QSize(1920, 1080) << "breast_cancer_kernel";
+        QTest::newRow("kernel 1366x768") << QSize(1366, 768) << "breast_cancer_kernel";
+        QTest::newRow("vqc 1920x1080") << QSize(1920, 1080) << "iris_reupload_vqc";
     }
 
     void renderEveryPage()
     {
         QFETCH(QSize, size);
+        QFETCH(QString, example);
         DashboardsView view;
-        view.setRun(m_real);
+        const bool vqc = example == QLatin1String("iris_reupload_vqc");
+        const pilot::PilotRun run = vqc ? runExample(example.toStdString()) : m_real;
+        QVERIFY2(run.status == pilot::RunStatus::Completed, run.stopReason.c_str());
+        view.setRun(run);
+        if (vqc) { // the VQC's loss curve is drawn and equals the run
+            ChartView* loss = view.chart(view.chartIndex(QStringLiteral("training-loss")));
+            auto* g = plottableNamed<QCPGraph>(loss, QStringLiteral("Training loss"));
+            QVERIFY(g);
+            QCOMPARE(g->dataCount(), int(run.trainingLoss.size()));
+            QCOMPARE(g->data()->at(g->dataCount() - 1)->value, run.trainingLoss.back());
+        }
         const QString out = qEnvironmentVariable("QPILOT_DASHBOARD_SHOTS");
         for (int page = 0; page < view.pageCount(); ++page) {
             const QImage image = view.renderPage(page, size);
@@ -515,7 +529,10 @@ private slots:
                 QDir().mkpath(out);
                 QString name = view.pageTitle(page).toLower();
                 name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-                QVERIFY(image.save(QDir(out).filePath(QStringLiteral("dashboard-%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height()))));
+                QVERIFY(image.save(QDir(out).filePath(QStringLiteral("dashboard-%1%2-%3x%4.png")
+                                                          .arg(vqc ? QStringLiteral("vqc-") : QString(), name)
+                                                          .arg(size.width())
+                                                          .arg(size.height()))));
             }
         }
     }

@@ -220,9 +220,12 @@ DashboardChart techniqueChart(const pilot::PilotRun& run, bool time)
     c.chart.yMax = std::pow(10.0, std::ceil(std::log10(top * 1.5)));
     if (c.chart.series.size() == 1) // a single series has no legend: name the device on the axis
         c.chart.xLabel += " on " + c.chart.series.front().name;
+    QString noTimingNames;
+    for (const std::string& n : noTiming)
+        noTimingNames += (noTimingNames.isEmpty() ? QString() : QStringLiteral(", ")) + qs(n);
     if (c.chart.series.empty()) {
         c.empty = QStringLiteral("QPU time multiplier: no device of this run publishes the timing figures it needs (%1).")
-                      .arg(qs(noTiming.empty() ? std::string() : noTiming.front()));
+                      .arg(noTimingNames);
         return c;
     }
     c.caption = time ? QStringLiteral("Execution time with the technique ÷ without (cost::latencyOf with "
@@ -230,12 +233,8 @@ DashboardChart techniqueChart(const pilot::PilotRun& run, bool time)
                                       "does not apply (e.g. PEC above its γ² cap).")
                      : QStringLiteral("Shots needed for the same precision ÷ unmitigated shots (mitigation::overheadFor on "
                                       "each device's transpiled circuit); n/a: the technique does not apply.");
-    if (!noTiming.empty()) {
-        QString names;
-        for (const std::string& n : noTiming)
-            names += (names.isEmpty() ? QString() : QStringLiteral(", ")) + qs(n);
-        c.caption += QStringLiteral(" Not drawn (no timing figures published): %1.").arg(names);
-    }
+    if (!noTiming.empty())
+        c.caption += QStringLiteral(" Not drawn (no timing figures published): %1.").arg(noTimingNames);
     return c;
 }
 
@@ -395,7 +394,8 @@ DashboardChart heatMap(const pilot::PilotRun& run)
 {
     const int n = run.kernelSampleRows;
     DashboardChart c = make(kPageQuantum, "kernel-heatmap", ChartKind::HeatMap,
-                            "Kernel matrix, first " + std::to_string(n) + " training rows", "Training row j",
+                            n > 0 ? "Kernel matrix, first " + std::to_string(n) + " training rows" : std::string("Kernel matrix"),
+                            "Training row j",
                             "Training row i", "", "");
     if (!isKernel(run)) {
         c.empty = QStringLiteral("Kernel heat map: this pilot's model is a %1, not a quantum kernel.")
