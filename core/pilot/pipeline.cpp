@@ -240,6 +240,28 @@ Result<Circuit> representativeCircuit(const Context& ctx, std::string* note)
     return c;
 }
 
+// The ideal Gram matrix (exact statevector overlaps) of the first min(n, kKernelSampleMaxRows)
+// training rows, scaled as the kernel model scales them.
+Result<ml::KernelMatrix> kernelSample(const Context& ctx)
+{
+    const ml::QuantumDetails& q = ctx.details;
+    ml::Samples head;
+    head.rows = std::min(ctx.train.rows, kKernelSampleMaxRows);
+    head.features = ctx.train.features;
+    head.classes = ctx.train.classes;
+    head.x.assign(ctx.train.x.begin(), ctx.train.x.begin() + std::ptrdiff_t(head.rows) * head.features);
+    head.y.assign(ctx.train.y.begin(), ctx.train.y.begin() + head.rows);
+    if (q.scaler)
+        head = q.scaler->apply(head);
+    ml::KernelOptions ko;
+    ko.threads = ctx.hooks.threads;
+    ko.cancel = ctx.hooks.cancel;
+    auto gram = ml::gramMatrix(q.featureMap, head, ko);
+    if (!gram)
+        return Error("kernel matrix sample: " + gram.error().message);
+    return gram;
+}
+
 StageOutcome circuitsStage(Context& ctx)
 {
     const Pilot& p = ctx.pilot;
@@ -268,6 +290,13 @@ StageOutcome circuitsStage(Context& ctx)
         run.kernelAlignment = q.alignment;
         run.kernelOffDiagonalMean = q.spread.mean;
         run.kernelOffDiagonalVariance = q.spread.variance;
+        ctx.progress(Stage::Circuits, 0.7, "kernel matrix sample");
+        auto sample = kernelSample(ctx);
+        if (!sample)
+            return {isCancelError(sample.error()) ? "cancelled while sampling the kernel matrix" : sample.error().message,
+                    isCancelError(sample.error()), {}};
+        run.kernelSampleRows = sample->rows;
+        run.kernelSample = std::move(sample->values);
     }
     run.trainingLoss = q.loss;
     for (const std::string& w : q.warnings)

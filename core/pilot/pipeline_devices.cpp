@@ -2,7 +2,8 @@
 // transpile the representative circuit (core/transpile), train and score the model with the
 // device's noise model (core/ml, density matrix), run the mitigation plan on a representative
 // observable (core/mitigation), sample noisy counts at the pilot's shots, and price and time an
-// inference (core/cost) with and without mitigation; a device that fails records its error and
+// inference (core/cost) with and without mitigation, and keep what the dashboards plot (the ZNE
+// series, each technique's overhead alone, success probability vs depth); a device that fails records its error and
 // the others go on. Then the encoding cost curve (logical and transpiled 2q gates vs features).
 #include "core/pilot/pilot_internal.h"
 #include "core/pilot/pipeline_internal.h"
@@ -42,6 +43,154 @@ Result<std::vector<std::string>> priceFiles(const Pilot& p)
         out.push_back(QFileInfo(q).isRelative() && !p.baseDirectory.empty()
                           ? QDir(QString::fromStdString(p.baseDirectory)).filePath(q).toStdString()
                           : f);
+    }
+    return out;
+}
+
+// Solves the least-squares polynomial fit of `degree` to (x, y) through the normal equations
+// (Gaussian elimination with partial pivoting; a handful of points). Coefficients c_0..c_degree.
+std::optional<std::vector<double>> polynomialFit(const std::vector<double>& x, const std::vector<double>& y, int degree)
+{
+    const int m = degree + 1;
+    if (degree < 0 || int(x.size()) < m)
+        return std::nullopt;
+    std::vector<std::vector<double>> a(size_t(m), std::vector<double>(size_t(m) + 1, 0.0));
+    for (size_t i = 0; i < x.size(); ++i) {
+        std::vector<double> pw(size_t(2 * m), 1.0);
+        for (size_t k = 1; k < pw.size(); ++k)
+            pw[k] = pw[k - 1] * x[i];
+        for (int r = 0; r < m; ++r) {
+            for (int c = 0; c < m; ++c)
+                a[size_t(r)][size_t(c)] += pw[size_t(r + c)];
+            a[size_t(r)][size_t(m)] += pw[size_t(r)] * y[i];
+        }
+    }
+    for (int c = 0; c < m; ++c) {
+        int pivot = c;
+        for (int r = c + 1; r < m; ++r)
+            if (std::fabs(a[size_t(r)][size_t(c)]) > std::fabs(a[size_t(pivot)][size_t(c)]))
+                pivot = r;
+        if (std::fabs(a[size_t(pivot)][size_t(c)]) < 1e-300)
+            return std::nullopt;
+        std::swap(a[size_t(c)], a[size_t(pivot)]);
+        for (int r = 0; r < m; ++r) {
+            if (r == c)
+                continue;
+            const double f = a[size_t(r)][size_t(c)] / a[size_t(c)][size_t(c)];
+            for (int k = c; k <= m; ++k)
+                a[size_t(r)][size_t(k)] -= f * a[size_t(c)][size_t(k)];
+        }
+    }
+    std::vector<double> coeff(static_cast<size_t>(m), 0.0);
+    for (int r = 0; r < m; ++r)
+        coeff[size_t(r)] = a[size_t(r)][size_t(m)] / a[size_t(r)][size_t(r)];
+    return coeff;
+}
+
+// The ZNE run of the plan as a plottable series: the measured points and the extrapolator's
+// model sampled from λ = 0 to the largest factor (exponential: A·e^(−rate·λ) + B; the linear
+// estimators: their least-squares polynomial — Richardson interpolates, degree k − 1).
+ZneSeries zneSeries(const mitigation::ZneResult& z)
+{
+    ZneSeries out;
+    out.factors = z.factors;
+    out.values = z.values;
+    out.stdErrors = z.stdErrors;
+    out.method = z.extrapolation.method;
+    out.estimate = z.extrapolation.estimate;
+    out.stdError = z.extrapolation.stdError;
+    const mitigation::Extrapolation& e = z.extrapolation;
+    std::function<double(double)> model;
+    if (e.method == "exponential") {
+        model = [e](double l) { return e.amplitude * std::exp(-e.rate * l) + e.asymptote; };
+    } else {
+        int degree = 1;
+        if (e.method == "richardson")
+            degree = int(z.factors.size()) - 1;
+        else if (e.method.rfind("poly:", 0) == 0)
+            degree = std::atoi(e.method.c_str() + 5);
+        auto coeff = polynomialFit(z.factors, z.values, degree);
+        if (coeff)
+            model = [c = *coeff](double l) {
+                double v = 0;
+                for (size_t k = c.size(); k-- > 0;)
+                    v = v * l + c[k];
+                return v;
+            };
+    }
+    if (model && !z.factors.empty()) {
+        const double top = *std::max_element(z.factors.begin(), z.factors.end());
+        constexpr int kSamples = 41;
+        for (int i = 0; i < kSamples; ++i) {
+            const double l = top * double(i) / double(kSamples - 1);
+            out.curveFactors.push_back(l);
+            out.curveValues.push_back(model(l));
+        }
+    }
+    return out;
+}
+
+// The transpiler's success model for the transpiled circuit with its gates repeated
+// 1..kSuccessCurveLayers times (same physical qubits; the measurements once, where they were).
+std::vector<DepthPoint> successByDepth(const TranspileResult& t, const DeviceProfile& device)
+{
+    std::vector<Operation> gates;
+    for (const Operation& op : t.circuit.ops)
+        if (!std::holds_alternative<MeasureOp>(op.op))
+            gates.push_back(op);
+    std::vector<DepthPoint> out;
+    for (int k = 1; k <= kSuccessCurveLayers; ++k) {
+        // k − 1 extra copies of the gates, then the circuit itself (so layer 1 is exactly it)
+        Circuit c = t.circuit;
+        c.ops.clear();
+        for (int rep = 1; rep < k; ++rep)
+            c.ops.insert(c.ops.end(), gates.begin(), gates.end());
+        c.ops.insert(c.ops.end(), t.circuit.ops.begin(), t.circuit.ops.end());
+        const TranspileMetrics m = computeMetrics(c, device, t.metrics.swaps * k);
+        out.push_back(DepthPoint{k, m.depth, m.twoQubitCount, m.successProbability});
+    }
+    return out;
+}
+
+// Each technique alone (the plan's own settings when the plan has it, the defaults otherwise):
+// equal-precision shots × from overheadFor and QPU time × from latencyOf's execution time.
+std::vector<TechniqueOverhead> techniqueOverheads(const mitigation::MitigationPlan& plan, const mitigation::CircuitFigures& figures,
+                                                  std::int64_t shots, const cost::PriceRow& row, const cost::PriceTable& table,
+                                                  const cost::Workload& plain, const cost::LatencyInputs& li)
+{
+    const cost::Latency base = cost::latencyOf(row, plain, table.ibm, li, false);
+    std::vector<TechniqueOverhead> out;
+    for (const char* key : {"rem", "zne", "pec", "twirl", "dd"}) {
+        TechniqueOverhead t;
+        t.technique = key;
+        mitigation::MitigationPlan one = mitigation::parsePlan(key).value();
+        if (t.technique == "rem" && plan.readout)
+            one.readout = plan.readout;
+        if (t.technique == "zne" && plan.zne)
+            one.zne = plan.zne;
+        if (t.technique == "pec" && plan.pec)
+            one.pec = plan.pec;
+        if (t.technique == "twirl" && plan.twirl)
+            one.twirl = plan.twirl;
+        if (t.technique == "dd" && plan.dd)
+            one.dd = plan.dd;
+        one.learning = plan.learning;
+        auto over = mitigation::overheadFor(one, figures, shots);
+        if (!over) {
+            t.error = over.error().message;
+            out.push_back(t);
+            continue;
+        }
+        t.shotMultiplier = over->shotMultiplier;
+        t.circuits = over->circuits;
+        cost::Workload w = plain;
+        w.overhead = over.value();
+        w.learning = one.pec.has_value();
+        w.precision = cost::Precision::Equal;
+        const cost::Latency lat = cost::latencyOf(row, w, table.ibm, li, false);
+        if (lat.execution && base.execution && *base.execution > 0)
+            t.timeMultiplier = *lat.execution / *base.execution;
+        out.push_back(t);
     }
     return out;
 }
@@ -171,6 +320,9 @@ std::string evaluateDevice(Context& ctx, size_t index, DeviceOutcome& out, std::
                             + ", noisy " + num(out.noisyValue, 4) + "; " + std::to_string(p.shots) + " shots per circuit)");
     }
     for (const mitigation::TechniqueReport& t : mit->techniques)
+        if (t.zne)
+            out.zne = zneSeries(*t.zne);
+    for (const mitigation::TechniqueReport& t : mit->techniques)
         for (const std::string& n : t.notes)
             out.notes.push_back(t.technique + ": " + n);
     if (ctx.cancelled())
@@ -247,6 +399,8 @@ std::string evaluateDevice(Context& ctx, size_t index, DeviceOutcome& out, std::
     out.latencySeconds = lat.total;
     out.timeMultiplier = lat.execution && latPlain.execution && *latPlain.execution > 0 ? *lat.execution / *latPlain.execution
                                                                                          : lat.mitigationMultiplier;
+    out.techniqueOverheads = techniqueOverheads(ctx.plan, figures, p.shots, r, table, w, li);
+    out.successByDepth = successByDepth(transpiled.value(), device);
     if (!lat.queueNote.empty())
         out.notes.push_back("latency: queue " + lat.queueNote);
     if (!lat.executionNote.empty())

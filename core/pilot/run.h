@@ -43,6 +43,35 @@ struct SeedOutcome {
     double trainSeconds = 0;
 };
 
+// Zero-noise extrapolation of the representative observable on one device (empty factors: the
+// plan has no ZNE). The fitted curve is the extrapolator's model sampled at curveFactors.
+struct ZneSeries {
+    std::vector<double> factors;                  // realised noise scale factors λ_i
+    std::vector<double> values, stdErrors;        // measured noisy <O> at each factor
+    std::string method;                           // "richardson", "linear", "poly:2", "exponential", ...
+    double estimate = 0, stdError = 0;            // extrapolated value at λ = 0
+    std::vector<double> curveFactors, curveValues; // fitted curve, λ from 0 to max factor
+};
+
+// Overhead of one mitigation technique alone on one device (mitigation::overheadFor on the
+// transpiled circuit's figures; time× from cost::latencyOf's execution time).
+struct TechniqueOverhead {
+    std::string technique;                        // "rem", "zne", "pec", "twirl", "dd"
+    double shotMultiplier = 1;                    // equal-precision shots ×
+    std::optional<double> timeMultiplier;         // QPU time ×; nullopt: the device lacks timing figures
+    int circuits = 1;                             // distinct circuits per execution
+    std::string error;                            // non-empty: not applicable here (e.g. PEC γ² above the cap)
+};
+
+// The transpiler's success model at increasing depth: the transpiled circuit preceded by
+// `layers` − 1 copies of its gates (same physical qubits, measured once), scored with computeMetrics.
+struct DepthPoint {
+    int layers = 1;
+    int depth = 0;
+    int twoQubitGates = 0;
+    std::optional<double> successProbability;     // nullopt: the profile lacks the figures
+};
+
 // What one target device did with the pilot's circuit.
 struct DeviceOutcome {
     std::string deviceId;                         // as named in the pilot (incl. @DATE)
@@ -69,6 +98,9 @@ struct DeviceOutcome {
     double timeMultiplier = 1;                    // QPU time mitigated / unmitigated
     int circuitsPerExecution = 1;                 // overhead circuits (noise factors × instances)
     std::map<std::string, std::int64_t> counts;   // sampled noisy counts (pilot shots, run seed)
+    ZneSeries zne;                                // the plan's ZNE run (empty when the plan has none)
+    std::vector<TechniqueOverhead> techniqueOverheads; // rem, zne, pec, twirl, dd, each alone
+    std::vector<DepthPoint> successByDepth;       // layers 1..kSuccessCurveLayers
     // cost and latency (cost::costOf / latencyOf with the pilot's cost assumptions)
     std::string priceKey, pricePlan, priceDate, priceSource;
     double costPer1kUsd = 0;                      // with mitigation
@@ -89,6 +121,10 @@ struct EncodingPoint {
     int depth = 0;
     std::map<std::string, int> transpiledTwoQubitGates; // device id → 2q gates after transpiling
 };
+
+// Rows of the stored kernel sample and layers of the success-vs-depth curve.
+constexpr int kKernelSampleMaxRows = 40;
+constexpr int kSuccessCurveLayers = 8;
 
 struct PilotRun {
     // identity and provenance
@@ -121,6 +157,10 @@ struct PilotRun {
     double kernelAlignment = 0;                   // kernel model only
     double kernelOffDiagonalMean = 0, kernelOffDiagonalVariance = 0;
     std::vector<double> trainingLoss;             // vqc only
+    // kernel only: the ideal (statevector) Gram matrix of the first kernelSampleRows training rows,
+    // row-major kernelSampleRows², for the heat map and the off-diagonal histogram
+    int kernelSampleRows = 0;
+    std::vector<double> kernelSample;
     std::vector<SeedOutcome> seeds;               // reproducibility repeats (first = run seed)
     double accuracySpread = 0;                    // max − min over seeds
     double accuracyStd = 0;                       // sample standard deviation over seeds

@@ -10,7 +10,8 @@
 // no identity or provenance — pilot name/file, configuration, seed, versions, user, times,
 // status, stop reason, stages, dataset source path, warnings — and no measured timings or
 // throughputs: tuneSeconds, fitSeconds, inferenceSamplesPerSecond, seeds[].trainSeconds,
-// devices[].transpileSeconds).
+// devices[].transpileSeconds). Fields added later (kernelSample*, devices[].zne,
+// techniqueOverheads, successByDepth) may be absent in older stored runs and read as empty.
 #include "core/pilot/run.h"
 
 #include "core/common/json.h"
@@ -46,6 +47,8 @@ QJsonValue num(double v)
         return QStringLiteral("-0");
     return v;
 }
+
+QJsonValue optionalNum(const std::optional<double>& v) { return v ? num(*v) : QJsonValue(QJsonValue::Null); }
 
 QJsonArray strings(const std::vector<std::string>& list)
 {
@@ -101,10 +104,37 @@ QJsonObject modelJson(const ml::ModelReport& m, Scope scope)
     return o;
 }
 
-QJsonValue optionalNum(const std::optional<double>& v) { return v ? num(*v) : QJsonValue(QJsonValue::Null); }
+QJsonArray reals(const std::vector<double>& list)
+{
+    QJsonArray a;
+    for (double v : list)
+        a.append(num(v));
+    return a;
+}
+
+QJsonObject zneJson(const ZneSeries& z)
+{
+    return QJsonObject{{"factors", reals(z.factors)},           {"values", reals(z.values)},
+                       {"stdErrors", reals(z.stdErrors)},       {"method", q(z.method)},
+                       {"estimate", num(z.estimate)},           {"stdError", num(z.stdError)},
+                       {"curveFactors", reals(z.curveFactors)}, {"curveValues", reals(z.curveValues)}};
+}
 
 QJsonObject deviceJson(const DeviceOutcome& d, Scope scope)
 {
+    QJsonArray overheads;
+    for (const TechniqueOverhead& t : d.techniqueOverheads)
+        overheads.append(QJsonObject{{"technique", q(t.technique)},
+                                     {"shotMultiplier", num(t.shotMultiplier)},
+                                     {"timeMultiplier", optionalNum(t.timeMultiplier)},
+                                     {"circuits", t.circuits},
+                                     {"error", q(t.error)}});
+    QJsonArray depth;
+    for (const DepthPoint& p : d.successByDepth)
+        depth.append(QJsonObject{{"layers", p.layers},
+                                 {"depth", p.depth},
+                                 {"twoQubitGates", p.twoQubitGates},
+                                 {"successProbability", optionalNum(p.successProbability)}});
     QJsonObject counts;
     for (const auto& [bits, n] : d.counts)
         counts[q(bits)] = qint64(n);
@@ -146,7 +176,10 @@ QJsonObject deviceJson(const DeviceOutcome& d, Scope scope)
                   {"latencyExecution", optionalNum(d.latencyExecution)},
                   {"latencySeconds", optionalNum(d.latencySeconds)},
                   {"circuitExecutionsPerInference", num(d.circuitExecutionsPerInference)},
-                  {"notes", strings(d.notes)}};
+                  {"notes", strings(d.notes)},
+                  {"zne", zneJson(d.zne)},
+                  {"techniqueOverheads", overheads},
+                  {"successByDepth", depth}};
     if (scope == Scope::Full)
         o["transpileSeconds"] = num(d.transpileSeconds);
     return o;
@@ -199,6 +232,8 @@ QJsonObject runObject(const PilotRun& r, Scope scope)
                   {"kernelOffDiagonalMean", num(r.kernelOffDiagonalMean)},
                   {"kernelOffDiagonalVariance", num(r.kernelOffDiagonalVariance)},
                   {"trainingLoss", loss},
+                  {"kernelSampleRows", r.kernelSampleRows},
+                  {"kernelSample", reals(r.kernelSample)},
                   {"seeds", seeds},
                   {"accuracySpread", num(r.accuracySpread)},
                   {"accuracyStd", num(r.accuracyStd)},
@@ -258,6 +293,19 @@ public:
         }
         m_hold = it.value();
         return &m_hold;
+    }
+
+    // Fields added after format 1 was first written: absent in older runs, read as empty.
+    bool has(const char* key) const { return m_o.contains(QLatin1String(key)); }
+    void reals(const char* key, std::vector<double>& out)
+    {
+        const QJsonArray a = array(key);
+        out.clear();
+        for (int i = 0; i < a.size() && !failed(); ++i) {
+            double v = 0;
+            readReal(a[i], field(key) + "[" + std::to_string(i) + "]", v);
+            out.push_back(v);
+        }
     }
 
     void str(const char* key, std::string& out)
@@ -506,6 +554,49 @@ void readDevice(Reader& r, DeviceOutcome& d)
     r.optionalReal("latencySeconds", d.latencySeconds);
     r.real("circuitExecutionsPerInference", d.circuitExecutionsPerInference);
     r.strings("notes", d.notes);
+    if (r.has("zne")) {
+        Reader z(r.object("zne"), r.field("zne"), r.error());
+        z.reals("factors", d.zne.factors);
+        z.reals("values", d.zne.values);
+        z.reals("stdErrors", d.zne.stdErrors);
+        z.str("method", d.zne.method);
+        z.real("estimate", d.zne.estimate);
+        z.real("stdError", d.zne.stdError);
+        z.reals("curveFactors", d.zne.curveFactors);
+        z.reals("curveValues", d.zne.curveValues);
+        if (!z.failed() && (d.zne.values.size() != d.zne.factors.size() || d.zne.stdErrors.size() != d.zne.factors.size()
+                            || d.zne.curveValues.size() != d.zne.curveFactors.size()))
+            z.fail(r.field("zne"), "factors, values and stdErrors (and curveFactors, curveValues) must have equal lengths");
+    }
+    if (r.has("techniqueOverheads")) {
+        const QJsonArray a = r.array("techniqueOverheads");
+        for (int i = 0; i < a.size() && !r.failed(); ++i) {
+            std::string path;
+            const QJsonObject o = r.element(a, "techniqueOverheads", i, path);
+            Reader t(o, path, r.error());
+            TechniqueOverhead to;
+            t.str("technique", to.technique);
+            t.real("shotMultiplier", to.shotMultiplier);
+            t.optionalReal("timeMultiplier", to.timeMultiplier);
+            t.integer("circuits", to.circuits);
+            t.str("error", to.error);
+            d.techniqueOverheads.push_back(to);
+        }
+    }
+    if (r.has("successByDepth")) {
+        const QJsonArray a = r.array("successByDepth");
+        for (int i = 0; i < a.size() && !r.failed(); ++i) {
+            std::string path;
+            const QJsonObject o = r.element(a, "successByDepth", i, path);
+            Reader t(o, path, r.error());
+            DepthPoint p;
+            t.integer("layers", p.layers);
+            t.integer("depth", p.depth);
+            t.integer("twoQubitGates", p.twoQubitGates);
+            t.optionalReal("successProbability", p.successProbability);
+            d.successByDepth.push_back(p);
+        }
+    }
 }
 
 // ---- comparing -----------------------------------------------------------------------------
@@ -664,6 +755,14 @@ Result<PilotRun> runFromJson(const std::string& json)
         double v = 0;
         r.readReal(loss[i], "trainingLoss[" + std::to_string(i) + "]", v);
         run.trainingLoss.push_back(v);
+    }
+    if (r.has("kernelSampleRows") || r.has("kernelSample")) {
+        r.integer("kernelSampleRows", run.kernelSampleRows);
+        r.reals("kernelSample", run.kernelSample);
+        if (!r.failed() && (run.kernelSampleRows < 0
+                            || run.kernelSample.size() != size_t(run.kernelSampleRows) * size_t(run.kernelSampleRows)))
+            r.fail("kernelSample", "expected kernelSampleRows² = " + std::to_string(run.kernelSampleRows) + "² values, got "
+                                       + std::to_string(run.kernelSample.size()));
     }
     const QJsonArray seeds = r.array("seeds");
     for (int i = 0; i < seeds.size() && !r.failed(); ++i) {

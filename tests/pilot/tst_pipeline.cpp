@@ -5,6 +5,7 @@
 // deviation follow from the seeds, the encoding curve follows the ZZ formula; two runs with
 // different thread counts are identical; cancel after a stage and during the devices keeps what
 // finished; a device that fails does not fail the run; an invalid pilot fails before any stage.
+#include "core/circuit/qasm.h"
 #include "core/circuit/transform.h"
 #include "core/cost/cost.h"
 #include "core/device/device.h"
@@ -315,6 +316,103 @@ private slots:
         const cost::ClassicalCost classical = cost::classicalCost(cost::ClassicalOptions{});
         QCOMPARE(m_run.classicalPer1kUsd, classical.dedicatedPer1kUsd);
         QCOMPARE(m_run.classicalServerlessPer1kUsd, classical.serverlessPer1kUsd);
+    }
+
+    // The dashboard data (kernel sample, ZNE series, per-technique overheads, success vs depth)
+    // against the core APIs called directly on the same split and transpiled circuit.
+    void dashboardDataMatchesDirectCalls()
+    {
+        auto iris = ml::loadBuiltinDataset("iris");
+        auto two = ml::selectClasses(iris.value(), {1, 2});
+        auto split = ml::stratifiedSplit(two->samples, 0.3, 21);
+        const ml::Standardizer st = ml::fitStandardizer(split->train);
+        auto pca = ml::fitPca(st.apply(split->train), 2);
+        const ml::Samples train = pca->apply(st.apply(split->train)), test = pca->apply(st.apply(split->test));
+        ml::QuantumModelOptions qo;
+        qo.encoding = encoding::Kind::ZZ;
+        qo.folds = 3;
+        qo.seed = 21;
+        auto q = ml::trainQuantumModel(ml::QuantumModelKind::Kernel, train, test, qo);
+        QVERIFY(q.ok());
+        // kernel sample: the ideal Gram matrix of the first min(n, 40) scaled training rows
+        const int rows = std::min(train.rows, kKernelSampleMaxRows);
+        QCOMPARE(m_run.kernelSampleRows, rows);
+        ml::Samples head = train;
+        head.rows = rows;
+        head.x.resize(size_t(rows) * size_t(train.features));
+        head.y.resize(size_t(rows));
+        auto gram = ml::gramMatrix(q->quantum.featureMap, q->quantum.scaler->apply(head));
+        QVERIFY(gram.ok());
+        QCOMPARE(m_run.kernelSample.size(), size_t(rows) * size_t(rows));
+        for (size_t i = 0; i < gram->values.size(); ++i)
+            QVERIFY2(std::abs(m_run.kernelSample[i] - gram->values[i]) < 1e-12, std::to_string(i).c_str());
+        for (int i = 0; i < rows; ++i)
+            QVERIFY(std::abs(m_run.kernelSample[size_t(i) * size_t(rows) + size_t(i)] - 1) < 1e-12);
+
+        auto device = findDevice("ibm_torino");
+        const DeviceOutcome& d = m_run.devices[0];
+        // ZNE (rem,zne: Richardson over 1, 3, 5): the estimate is extrapolate() of the measured
+        // points, and the sampled fitted curve passes through them and through the estimate at 0.
+        QCOMPARE(d.zne.factors.size(), size_t(3));
+        QCOMPARE(d.zne.method, std::string("richardson"));
+        auto ex = mitigation::extrapolate(d.zne.factors, d.zne.values, d.zne.stdErrors, mitigation::Extrapolator::Richardson);
+        QVERIFY(ex.ok());
+        QCOMPARE(d.zne.estimate, ex->estimate);
+        QCOMPARE(d.zne.stdError, ex->stdError);
+        QCOMPARE(d.zne.curveFactors.size(), d.zne.curveValues.size());
+        QCOMPARE(d.zne.curveFactors.front(), 0.0);
+        QVERIFY(std::abs(d.zne.curveValues.front() - d.zne.estimate) < 1e-9);
+        for (size_t i = 0; i < d.zne.factors.size(); ++i) {
+            size_t nearest = 0;
+            for (size_t k = 0; k < d.zne.curveFactors.size(); ++k)
+                if (std::abs(d.zne.curveFactors[k] - d.zne.factors[i]) < std::abs(d.zne.curveFactors[nearest] - d.zne.factors[i]))
+                    nearest = k;
+            if (std::abs(d.zne.curveFactors[nearest] - d.zne.factors[i]) < 1e-12)
+                QVERIFY(std::abs(d.zne.curveValues[nearest] - d.zne.values[i]) < 1e-9);
+        }
+        // Overheads per technique alone: overheadFor on the transpiled circuit's figures.
+        Result<Circuit> isa = parseQasm(d.transpiledQasm, "transpiled");
+        QVERIFY2(isa.ok(), isa.ok() ? "" : isa.error().message.c_str());
+        TranspileResult t;
+        t.circuit = isa.value();
+        t.metrics = computeMetrics(t.circuit, device.value(), 0);
+        QCOMPARE(t.metrics.twoQubitCount, d.twoQubitGates);
+        const mitigation::CircuitFigures figures = mitigation::figuresOf(t, device.value());
+        const char* keys[] = {"rem", "zne", "pec", "twirl", "dd"};
+        QCOMPARE(d.techniqueOverheads.size(), size_t(5));
+        for (size_t i = 0; i < 5; ++i) {
+            const TechniqueOverhead& o = d.techniqueOverheads[i];
+            QCOMPARE(o.technique, std::string(keys[i]));
+            auto direct = mitigation::overheadFor(mitigation::parsePlan(keys[i]).value(), figures, 200);
+            QCOMPARE(o.error.empty(), direct.ok());
+            if (direct) {
+                QVERIFY2(std::abs(o.shotMultiplier - direct->shotMultiplier) < 1e-9 * direct->shotMultiplier, keys[i]);
+                QCOMPARE(o.circuits, direct->circuits);
+                QVERIFY(o.timeMultiplier.has_value()); // torino has gate and readout times
+                QVERIFY(*o.timeMultiplier >= 1 - 1e-12);
+            }
+        }
+        // Success vs depth: layer 1 is the transpiled circuit itself; more layers, lower success.
+        QCOMPARE(int(d.successByDepth.size()), kSuccessCurveLayers);
+        QVERIFY(d.successByDepth[0].successProbability.has_value());
+        QVERIFY(std::abs(*d.successByDepth[0].successProbability - d.successProbability) < 1e-12);
+        QCOMPARE(d.successByDepth[0].depth, d.depth);
+        for (size_t k = 1; k < d.successByDepth.size(); ++k) {
+            const DepthPoint& p = d.successByDepth[k];
+            QCOMPARE(p.layers, int(k) + 1);
+            QCOMPARE(p.twoQubitGates, p.layers * d.twoQubitGates);
+            QVERIFY(p.depth > d.successByDepth[k - 1].depth);
+            QVERIFY(*p.successProbability < *d.successByDepth[k - 1].successProbability);
+        }
+        // The gates of the ISA circuit once more before it, scored directly.
+        Circuit twice = t.circuit;
+        twice.ops.clear();
+        for (const Operation& op : t.circuit.ops)
+            if (!std::holds_alternative<MeasureOp>(op.op))
+                twice.ops.push_back(op);
+        twice.ops.insert(twice.ops.end(), t.circuit.ops.begin(), t.circuit.ops.end());
+        const TranspileMetrics m2 = computeMetrics(twice, device.value(), 0);
+        QVERIFY(std::abs(*d.successByDepth[1].successProbability - *m2.successProbability) < 1e-12);
     }
 
     void reproducibilityAndCurve()

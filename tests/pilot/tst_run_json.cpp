@@ -7,6 +7,7 @@
 
 #include "core/pilot/run.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -71,6 +72,12 @@ const std::vector<Mutation>& mutations()
         {"classicalPer1kUsd", [](PilotRun& r) { r.classicalPer1kUsd *= 2; }, true},
         {"circuitHash", [](PilotRun& r) { r.circuitHash = "c2"; }, true},
         {"trainingExecutions", [](PilotRun& r) { r.trainingExecutions += 1; }, true},
+        // dashboard data (added later; indices 40..)
+        {"kernelSample", [](PilotRun& r) { r.kernelSample[1] = 0.25; }, true},
+        {"devices.zne.values", [](PilotRun& r) { r.devices[0].zne.values[2] = 0.0; }, true},
+        {"devices.zne.curve", [](PilotRun& r) { r.devices[0].zne.curveValues.pop_back(); r.devices[0].zne.curveFactors.pop_back(); }, true},
+        {"devices.techniqueOverheads", [](PilotRun& r) { r.devices[1].techniqueOverheads[1].timeMultiplier = 2.0; }, true},
+        {"devices.successByDepth", [](PilotRun& r) { r.devices[0].successByDepth[1].successProbability = 0.5; }, true},
     };
     return list;
 }
@@ -110,6 +117,82 @@ private slots:
         QCOMPARE(b.encodingCurve[1].transpiledTwoQubitGates.at("ionq_forte_1"), 6);
         QCOMPARE(resultDigest(b), resultDigest(run));
         QVERIFY(compareResults(b, run).empty());
+        QCOMPARE(b.kernelSampleRows, 2);
+        QVERIFY(sameBits(b.kernelSample[3], std::nextafter(1.0, 0.0)));
+        QVERIFY(sameBits(b.devices[0].zne.values[2], -0.0));
+        QVERIFY(sameBits(b.devices[0].zne.factors[2], 5.000000000000001));
+        QCOMPARE(b.devices[0].zne.method, std::string("richardson"));
+        QVERIFY(b.devices[1].zne.factors.empty());
+        QCOMPARE(int(b.devices[1].techniqueOverheads.size()), 3);
+        QVERIFY(!b.devices[1].techniqueOverheads[1].timeMultiplier.has_value());
+        QCOMPARE(b.devices[1].techniqueOverheads[2].error, run.devices[1].techniqueOverheads[2].error);
+        QVERIFY(!b.devices[0].successByDepth[1].successProbability.has_value());
+        QCOMPARE(b.devices[0].successByDepth[1].depth, 79);
+    }
+
+    // Runs stored before the dashboard fields existed still load, with those fields empty.
+    void olderRunWithoutDashboardFieldsLoads()
+    {
+        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(runToJson(test::sampleRun()))).object();
+        o.remove("kernelSample");
+        o.remove("kernelSampleRows");
+        QJsonArray devices = o["devices"].toArray();
+        for (int i = 0; i < devices.size(); ++i) {
+            QJsonObject d = devices[i].toObject();
+            d.remove("zne");
+            d.remove("techniqueOverheads");
+            d.remove("successByDepth");
+            devices[i] = d;
+        }
+        o["devices"] = devices;
+        Result<PilotRun> back = pilot::runFromJson(QJsonDocument(o).toJson().toStdString());
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->kernelSampleRows, 0);
+        QVERIFY(back->kernelSample.empty());
+        QVERIFY(back->devices[0].zne.factors.empty());
+        QVERIFY(back->devices[0].techniqueOverheads.empty());
+        QVERIFY(back->devices[0].successByDepth.empty());
+        QCOMPARE(back->devices[0].costPer1kUsd, 12.5);
+    }
+
+    void inconsistentDashboardFieldsAreRejected_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("kernel size") << "kernel" << "kernelSample: expected kernelSampleRows² = 2² values, got 3";
+        QTest::newRow("zne lengths") << "zne" << "devices[0].zne: factors, values and stdErrors";
+        QTest::newRow("overhead type") << "overhead" << "devices[0].techniqueOverheads[0].shotMultiplier: expected a number";
+    }
+
+    void inconsistentDashboardFieldsAreRejected()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, message);
+        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(runToJson(test::sampleRun()))).object();
+        QJsonArray devices = o["devices"].toArray();
+        QJsonObject d = devices[0].toObject();
+        if (what == "kernel") {
+            QJsonArray k = o["kernelSample"].toArray();
+            k.removeLast();
+            o["kernelSample"] = k;
+        } else if (what == "zne") {
+            QJsonObject z = d["zne"].toObject();
+            QJsonArray v = z["values"].toArray();
+            v.removeLast();
+            z["values"] = v;
+            d["zne"] = z;
+        } else {
+            QJsonArray t = d["techniqueOverheads"].toArray();
+            QJsonObject first = t[0].toObject();
+            first["shotMultiplier"] = true;
+            t[0] = first;
+            d["techniqueOverheads"] = t;
+        }
+        devices[0] = d;
+        o["devices"] = devices;
+        Result<PilotRun> r = pilot::runFromJson(QJsonDocument(o).toJson().toStdString());
+        QVERIFY(!r.ok());
+        QVERIFY2(QString::fromStdString(r.error().toString()).contains(message), r.error().toString().c_str());
     }
 
     void specialValuesAreStrings()

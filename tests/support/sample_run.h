@@ -1,6 +1,6 @@
 // tests/support/sample_run.h — a hand-made PilotRun with every field set to a distinct,
 // awkward value (0.1 + 0.2, 1e-300, the smallest subnormal, NaN ROC AUC, −0, a 64-bit seed
-// above 2^63, a missing latency) for the run JSON, run store, MLflow export and CLI tests.
+// above 2^63, a missing latency, a ZNE series, per-technique overheads, a kernel sample) for the run JSON, run store, MLflow export and CLI tests.
 #pragma once
 
 #include "core/pilot/run.h"
@@ -77,6 +77,20 @@ inline pilot::DeviceOutcome sampleDevice(const std::string& id, double cost)
     }
     d.circuitExecutionsPerInference = 38;
     d.notes = {"two-qubit gates: cz"};
+    if (d.provider == "ibm") {
+        d.zne.factors = {1, 3, 5.000000000000001};
+        d.zne.values = {0.5, 0.1 + 0.2, -0.0};
+        d.zne.stdErrors = {0.01, 0.02, 1e-300};
+        d.zne.method = "richardson";
+        d.zne.estimate = 0.6875;
+        d.zne.stdError = 0.05;
+        d.zne.curveFactors = {0, 2.5, 5.000000000000001};
+        d.zne.curveValues = {0.6875, 0.4, -0.0};
+    }
+    d.techniqueOverheads = {{"rem", 1.2, 1.0000000000000002, 1, ""},
+                            {"zne", 9.5, std::nullopt, 3, ""},
+                            {"pec", 1, std::nullopt, 1, "PEC overhead γ² = 1e9 is above the cap 100"}};
+    d.successByDepth = {{1, 40, 12, 0.8123456789012345}, {2, 79, 24, std::nullopt}};
     return d;
 }
 
@@ -118,6 +132,8 @@ inline pilot::PilotRun sampleRun()
     r.kernelOffDiagonalMean = std::numeric_limits<double>::denorm_min();
     r.kernelOffDiagonalVariance = -0.0;
     r.trainingLoss = {0.7, 0.1 + 0.2, std::numeric_limits<double>::max()};
+    r.kernelSampleRows = 2;
+    r.kernelSample = {1, 0.1 + 0.2, 0.1 + 0.2, std::nextafter(1.0, 0.0)};
     r.seeds = {{12345678901234567890ull, 0.9, 0.88, 2.5}, {7, 0.89, 0.87, 2.4}};
     r.accuracySpread = 0.010000000000000009;
     r.accuracyStd = 0.0070710678118654814;

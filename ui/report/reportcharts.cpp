@@ -19,8 +19,14 @@ using qpilot::report::Series;
 
 namespace {
 
-constexpr double kUnit = 2.0;          // layout dots per QCustomPlot pixel (plots drawn at 150 dpi)
-double px(double points) { return pt(points) / kUnit; }
+constexpr double kUnit = 2.0;          // layout dots per QCustomPlot pixel (report plots drawn at 150 dpi)
+
+// Sizes in points → QCustomPlot pixels for a plot whose pixel is `unit` layout dots.
+struct Scale {
+    double unit = kUnit;
+    double px(double points) const { return pt(points) / unit; }
+    QFont font(double points, bool bold = false) const { return chartFont(points, unit, bold); }
+};
 
 QVector<double> toVector(const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); }
 
@@ -44,7 +50,7 @@ QString wrapLabel(const QString& label, int maxChars)
     return lines.join(QLatin1Char('\n'));
 }
 
-void styleAxis(QCPAxis* a)
+void styleAxis(QCPAxis* a, const Scale& sc)
 {
     const QPen axisPen(colors::muted(), 1.0);
     a->setBasePen(axisPen);
@@ -52,36 +58,36 @@ void styleAxis(QCPAxis* a)
     a->setSubTickPen(axisPen);
     a->setTickLength(0, 4);
     a->setSubTickLength(0, 2);
-    a->setTickLabelFont(chartFont(8, kUnit));
+    a->setTickLabelFont(sc.font(8));
     a->setTickLabelColor(colors::text());
-    a->setLabelFont(chartFont(8.5, kUnit));
+    a->setLabelFont(sc.font(8.5));
     a->setLabelColor(colors::text());
-    a->setLabelPadding(int(px(4)));
+    a->setLabelPadding(int(sc.px(4)));
     a->grid()->setPen(QPen(QColor(0xdc, 0xe0, 0xe5), 0.8));
     a->grid()->setZeroLinePen(QPen(QColor(0xb8, 0xbe, 0xc6), 0.8));
     a->grid()->setSubGridVisible(false);
 }
 
-void setupPlot(QCustomPlot& plot, const Chart& chart)
+void setupPlot(QCustomPlot& plot, const Chart& chart, const Scale& sc)
 {
     plot.setBackground(QBrush(Qt::white));
     plot.setAntialiasedElements(QCP::aeAll);
     plot.setAutoAddPlottableToLegend(false);
-    styleAxis(plot.xAxis);
-    styleAxis(plot.yAxis);
+    styleAxis(plot.xAxis, sc);
+    styleAxis(plot.yAxis, sc);
     plot.xAxis->setLabel(qs(chart.xLabel));
     plot.yAxis->setLabel(qs(chart.yLabel));
     plot.axisRect()->setAutoMargins(QCP::msAll);
-    plot.plotLayout()->setMargins(QMargins(0, int(px(2)), int(px(4)), 0));
-    plot.legend->setFont(chartFont(7.5, kUnit));
+    plot.plotLayout()->setMargins(QMargins(0, int(sc.px(2)), int(sc.px(4)), 0));
+    plot.legend->setFont(sc.font(7.5));
     plot.legend->setTextColor(colors::text());
     plot.legend->setBorderPen(Qt::NoPen);
     plot.legend->setBrush(Qt::NoBrush);
-    plot.legend->setIconSize(int(px(12)), int(px(7)));
-    plot.legend->setIconTextPadding(int(px(3)));
+    plot.legend->setIconSize(int(sc.px(12)), int(sc.px(7)));
+    plot.legend->setIconTextPadding(int(sc.px(3)));
 }
 
-void legendBelow(QCustomPlot& plot, int items)
+void legendBelow(QCustomPlot& plot, int items, const Scale& sc)
 {
     if (items < 2)
         return;
@@ -90,8 +96,8 @@ void legendBelow(QCustomPlot& plot, int items)
     plot.plotLayout()->addElement(1, 0, plot.legend);
     plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot.legend->setWrap(std::min(items, 4));
-    plot.legend->setColumnSpacing(int(px(10)));
-    plot.legend->setMargins(QMargins(0, int(px(3)), 0, 0));
+    plot.legend->setColumnSpacing(int(sc.px(10)));
+    plot.legend->setMargins(QMargins(0, int(sc.px(3)), 0, 0));
     plot.plotLayout()->setRowStretchFactor(1, 0.001);
     plot.plotLayout()->setRowSpacing(0);
 }
@@ -156,7 +162,7 @@ void setValueRange(QCPAxis* axis, const Chart& chart, Span span, bool fromZero)
     axis->setRange(fromZero && lo >= 0 ? 0 : lo - pad, fromZero && hi <= 0 ? 0 : hi + pad);
 }
 
-void addReferenceLines(QCustomPlot& plot, const Chart& chart)
+void addReferenceLines(QCustomPlot& plot, const Chart& chart, const Scale& sc)
 {
     for (const auto& [label, y] : chart.referenceLines) {
         auto* line = new QCPItemStraightLine(&plot);
@@ -173,18 +179,18 @@ void addReferenceLines(QCustomPlot& plot, const Chart& chart)
         text->position->setCoords(0.995, y);
         text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         text->setText(qs(label));
-        text->setFont(chartFont(7, kUnit));
+        text->setFont(sc.font(7));
         text->setColor(QColor(0x22, 0x22, 0x22));
         text->setBrush(QColor(255, 255, 255, 210));
-        text->setPadding(QMargins(int(px(2)), 0, int(px(2)), int(px(1))));
+        text->setPadding(QMargins(int(sc.px(2)), 0, int(sc.px(2)), int(sc.px(1))));
     }
 }
 
-void categoryAxis(QCustomPlot& plot, const std::vector<std::string>& categories, int count, double plotWidthPx)
+void categoryAxis(QCustomPlot& plot, const std::vector<std::string>& categories, int count, double plotWidthPx, const Scale& sc)
 {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     const double perCategory = plotWidthPx * 0.85 / std::max(1, count);
-    const int maxChars = std::max(6, int(perCategory / (px(7.5) * 0.58)));
+    const int maxChars = std::max(6, int(perCategory / (sc.px(7.5) * 0.58)));
     for (int i = 0; i < count; ++i) {
         const QString label = i < int(categories.size()) ? qs(categories[size_t(i)]) : QString::number(i + 1);
         ticker->addTick(i + 1, wrapLabel(label, maxChars));
@@ -204,7 +210,7 @@ int categoryCount(const Chart& chart)
     return int(n);
 }
 
-void addErrorBars(QCustomPlot& plot, QCPAbstractPlottable* target, const Series& s)
+void addErrorBars(QCustomPlot& plot, QCPAbstractPlottable* target, const Series& s, const Scale& sc)
 {
     if (s.error.empty())
         return;
@@ -214,19 +220,19 @@ void addErrorBars(QCustomPlot& plot, QCPAbstractPlottable* target, const Series&
     err.resize(int(s.y.size()));
     bars->setData(err);
     bars->setPen(QPen(QColor(0x22, 0x22, 0x22), 1.1));
-    bars->setWhiskerWidth(px(6));
+    bars->setWhiskerWidth(sc.px(6));
     bars->setSymbolGap(0);
 }
 
-void buildBars(QCustomPlot& plot, const Chart& chart, double widthPx)
+void buildBars(QCustomPlot& plot, const Chart& chart, double widthPx, const Scale& sc)
 {
     const int n = categoryCount(chart);
-    categoryAxis(plot, chart.categories, n, widthPx);
+    categoryAxis(plot, chart.categories, n, widthPx, sc);
     const bool stacked = chart.kind == ChartKind::StackedBar;
     const int m = int(chart.series.size());
     QCPBarsGroup* group = (!stacked && m > 1) ? new QCPBarsGroup(&plot) : nullptr;
     if (group)
-        group->setSpacing(px(1.5));
+        group->setSpacing(sc.px(1.5));
     QCPBars* below = nullptr;
     Span span;
     std::vector<double> posStack(size_t(n), 0.0), negStack(size_t(n), 0.0);
@@ -259,7 +265,7 @@ void buildBars(QCustomPlot& plot, const Chart& chart, double widthPx)
                 span.add(s.y[i] - e, chart.logY);
             }
         }
-        addErrorBars(plot, bars, s);
+        addErrorBars(plot, bars, s, sc);
         bars->addToLegend();
     }
     if (stacked)
@@ -268,10 +274,10 @@ void buildBars(QCustomPlot& plot, const Chart& chart, double widthPx)
             span.add(negStack[size_t(i)], chart.logY);
         }
     setValueRange(plot.yAxis, chart, span, true);
-    legendBelow(plot, m);
+    legendBelow(plot, m, sc);
 }
 
-void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx)
+void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx, const Scale& sc)
 {
     const bool scatter = chart.kind == ChartKind::Scatter;
     Span xs, ys;
@@ -296,13 +302,13 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx)
             g->setLineStyle(QCPGraph::lsNone);
             QColor fill = c;
             fill.setAlpha(170);
-            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(c.darker(120), 0.6), fill, px(5)));
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(c.darker(120), 0.6), fill, sc.px(5)));
         } else {
             g->setPen(QPen(c, 1.8));
             static const QCPScatterStyle::ScatterShape kShapes[] = {
                 QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
                 QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus};
-            g->setScatterStyle(QCPScatterStyle(kShapes[si % 6], QPen(c, 1.2), Qt::white, px(4.5)));
+            g->setScatterStyle(QCPScatterStyle(kShapes[si % 6], QPen(c, 1.2), Qt::white, sc.px(4.5)));
         }
         for (int i = 0; i < k; ++i) {
             xs.add(x[i], false);
@@ -310,11 +316,11 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx)
             ys.add(y[i] + e, chart.logY);
             ys.add(y[i] - e, chart.logY);
         }
-        addErrorBars(plot, g, s);
+        addErrorBars(plot, g, s, sc);
         g->addToLegend();
     }
     if (!anyX && !chart.categories.empty()) {
-        categoryAxis(plot, chart.categories, categoryCount(chart), widthPx);
+        categoryAxis(plot, chart.categories, categoryCount(chart), widthPx, sc);
         plot.xAxis->grid()->setVisible(true);
     } else if (xs.valid()) {
         const double pad = xs.hi > xs.lo ? (xs.hi - xs.lo) * 0.04 : 1;
@@ -333,7 +339,7 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx)
         }
     }
     setValueRange(plot.yAxis, chart, ys, false);
-    legendBelow(plot, int(chart.series.size()));
+    legendBelow(plot, int(chart.series.size()), sc);
 }
 
 // Freedman–Diaconis bin edges of the pooled samples (sqrt rule when the IQR is 0).
@@ -355,7 +361,7 @@ std::vector<double> binEdges(std::vector<double> pooled)
     return edges;
 }
 
-void buildHistogram(QCustomPlot& plot, const Chart& chart, double widthPx)
+void buildHistogram(QCustomPlot& plot, const Chart& chart, double widthPx, const Scale& sc)
 {
     std::vector<double> pooled;
     bool raw = chart.categories.empty();
@@ -368,7 +374,7 @@ void buildHistogram(QCustomPlot& plot, const Chart& chart, double widthPx)
         // counts per category
         Chart bars = chart;
         bars.kind = ChartKind::Bar;
-        buildBars(plot, bars, widthPx);
+        buildBars(plot, bars, widthPx, sc);
         return;
     }
     const std::vector<double> edges = pooled.empty() ? std::vector<double>{} : binEdges(pooled);
@@ -430,7 +436,7 @@ void buildHistogram(QCustomPlot& plot, const Chart& chart, double widthPx)
         plot.xAxis->setRange(xs.lo - (xs.hi - xs.lo) * 0.02, xs.hi + (xs.hi - xs.lo) * 0.02);
     plot.xAxis->grid()->setVisible(false);
     setValueRange(plot.yAxis, chart, ys, true);
-    legendBelow(plot, m);
+    legendBelow(plot, m, sc);
 }
 
 QCPColorGradient viridis()
@@ -447,7 +453,7 @@ QCPColorGradient viridis()
     return g;
 }
 
-void buildHeatMap(QCustomPlot& plot, const Chart& chart)
+void buildHeatMap(QCustomPlot& plot, const Chart& chart, const Scale& sc)
 {
     const int ny = int(chart.matrix.size());
     int nx = 0;
@@ -470,8 +476,8 @@ void buildHeatMap(QCustomPlot& plot, const Chart& chart)
     auto* scale = new QCPColorScale(&plot);
     plot.plotLayout()->addElement(0, 1, scale);
     scale->setType(QCPAxis::atRight);
-    scale->setBarWidth(int(px(9)));
-    styleAxis(scale->axis());
+    scale->setBarWidth(int(sc.px(9)));
+    styleAxis(scale->axis(), sc);
     scale->axis()->grid()->setVisible(false);
     if (!chart.series.empty())
         scale->setLabel(qs(chart.series.front().name));
@@ -501,7 +507,7 @@ void buildHeatMap(QCustomPlot& plot, const Chart& chart)
     labelAxis(plot.yAxis, ny);
     plot.yAxis->setRangeReversed(true);
     if (nx <= 12 && ny <= 12) {
-        const QFont font = chartFont(nx <= 8 ? 6.5 : 5.5, kUnit);
+        const QFont font = sc.font(nx <= 8 ? 6.5 : 5.5);
         for (int iy = 0; iy < ny; ++iy)
             for (int ix = 0; ix < nx; ++ix) {
                 const double v = map->data()->cell(ix, iy);
@@ -647,6 +653,35 @@ double chartPlotHeight(const Chart& chart, double width)
     }
 }
 
+void buildChart(QCustomPlot& plot, const Chart& chart, int widthPx, double dotsPerPixel)
+{
+    const Scale sc{dotsPerPixel};
+    plot.clearItems();
+    plot.clearPlottables();
+    setupPlot(plot, chart, sc);
+    switch (chart.kind) {
+    case ChartKind::Bar:
+    case ChartKind::GroupedBar:
+    case ChartKind::StackedBar:
+    case ChartKind::Radar: // fewer than three axes: a radar is meaningless, show bars
+        buildBars(plot, chart, widthPx, sc);
+        break;
+    case ChartKind::Line:
+    case ChartKind::Scatter: buildLines(plot, chart, widthPx, sc); break;
+    case ChartKind::Histogram: buildHistogram(plot, chart, widthPx, sc); break;
+    case ChartKind::HeatMap: buildHeatMap(plot, chart, sc); break;
+    }
+    addReferenceLines(plot, chart, sc);
+    if (!hasData(chart)) {
+        auto* text = new QCPItemText(&plot);
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.5, 0.5);
+        text->setText(QStringLiteral("No data"));
+        text->setFont(sc.font(10));
+        text->setColor(colors::muted());
+    }
+}
+
 void paintChart(QCPPainter& painter, const Chart& chart, const QRectF& rect)
 {
     if (chart.kind == ChartKind::Radar && chart.categories.size() >= 3) {
@@ -655,28 +690,7 @@ void paintChart(QCPPainter& painter, const Chart& chart, const QRectF& rect)
     }
     QCustomPlot plot;
     const int w = int(rect.width() / kUnit), h = int(rect.height() / kUnit);
-    setupPlot(plot, chart);
-    switch (chart.kind) {
-    case ChartKind::Bar:
-    case ChartKind::GroupedBar:
-    case ChartKind::StackedBar:
-    case ChartKind::Radar: // fewer than three axes: a radar is meaningless, show bars
-        buildBars(plot, chart, w);
-        break;
-    case ChartKind::Line:
-    case ChartKind::Scatter: buildLines(plot, chart, w); break;
-    case ChartKind::Histogram: buildHistogram(plot, chart, w); break;
-    case ChartKind::HeatMap: buildHeatMap(plot, chart); break;
-    }
-    addReferenceLines(plot, chart);
-    if (!hasData(chart)) {
-        auto* text = new QCPItemText(&plot);
-        text->position->setType(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(0.5, 0.5);
-        text->setText(QStringLiteral("No data"));
-        text->setFont(chartFont(10, kUnit));
-        text->setColor(colors::muted());
-    }
+    buildChart(plot, chart, w, kUnit);
     painter.save();
     painter.translate(rect.topLeft());
     painter.scale(kUnit, kUnit);

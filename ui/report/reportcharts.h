@@ -1,4 +1,5 @@
-// ui/report/reportcharts.h — paints one report::Chart as vector graphics into a rectangle of a
+// ui/report/reportcharts.h — builds one report::Chart into a QCustomPlot (shared with the
+// interactive dashboards of ui/plots, so the app and the PDF look the same) and paints it as vector graphics into a rectangle of a
 // page: QCustomPlot (rendered through QCustomPlot::toPainter) for bar, grouped/stacked bar,
 // line, scatter, histogram and heat-map charts, and a QPainter radar chart (QCustomPlot has
 // none). Needs a QApplication (QCustomPlot is a QWidget); the offscreen platform is enough.
@@ -25,11 +26,18 @@
 #include <QRectF>
 
 class QCPPainter;
+class QCustomPlot;
 
 namespace qpilot::ui::report {
 
 // Height (layout dots) of the plot area of `chart` drawn `width` dots wide.
 double chartPlotHeight(const qpilot::report::Chart& chart, double width);
+
+// Builds `chart` into a fresh `plot` exactly as the report draws it,
+// sized for a plot whose pixel is `dotsPerPixel` layout dots (the report: 2, i.e. 150 dpi; a
+// screen: kLayoutDpi / its logical dpi). `widthPx`: the plot's width in its pixels (category
+// labels wrap to it). The radar kind is drawn as bars here (QCustomPlot has no radar).
+void buildChart(QCustomPlot& plot, const qpilot::report::Chart& chart, int widthPx, double dotsPerPixel);
 
 // Paints the plot area of `chart` (no title or caption) into `rect` (layout dots).
 void paintChart(QCPPainter& painter, const qpilot::report::Chart& chart, const QRectF& rect);
