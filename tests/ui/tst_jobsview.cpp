@@ -250,8 +250,9 @@ private slots:
             QVERIFY(!e.at(0).toBool() || e.at(1).toDouble() >= 0);
         QCOMPARE(estimates.last().at(1).toDouble(), 0.0);
         // The history lists the run (after its own off-thread listing).
-        QTRY_COMPARE(view.history()->model()->rowCount(), 1);
-        QCOMPARE(view.history()->selectedRuns(), QList<qint64>{1});
+        QTRY_COMPARE(view.history()->selectedRuns(), QList<qint64>{1});
+        QCOMPARE(view.history()->model()->rowCount(), 1);
+        QCOMPARE(view.history()->model()->index(0, RunsModel::Status).data().toString(), QStringLiteral("completed"));
     }
 
     void secondRunEstimatesFromTheFirst()
@@ -261,22 +262,12 @@ private slots:
         view.setDatabasePath(m_db);
         QSignalSpy estimates(view.progress(), &JobProgressView::remainingEstimated);
         QSignalSpy history(view.progress(), &JobProgressView::historyReady);
-        // Render the view while the Devices stage runs (history has arrived by then).
-        bool shot = false;
-        connect(&runner, &PilotRunner::progressed, this, [&](int stage) {
-            if (stage != int(pilot::Stage::Devices) || shot)
-                return;
-            shot = true;
-            saveShot(view, QStringLiteral("jobs-running"), QSize(1920, 1080));
-            saveShot(view, QStringLiteral("jobs-running"), QSize(1366, 768));
-        });
         pilot::Pilot p = m_pilot;
         p.seed = 6;
         const PilotJobResult r = runToEnd(runner, p);
-        QVERIFY(shot);
         QCOMPARE(pilot::runStatusKey(r.execution.run.status), "completed");
         QCOMPARE(r.execution.runId, std::int64_t(2));
-        QCOMPARE(history.count(), 1);
+        QTRY_COMPARE(history.count(), 1);
         QCOMPARE(history.first().at(0).toBool(), true);
         QVERIFY(view.progress()->hasHistory());
         auto first = store::RunStore::open(m_db.toStdString()).value()->loadRun(1);
@@ -549,11 +540,21 @@ private slots:
         QVERIFY(view.history()->reproduceButton()->isEnabled());
         QSignalSpy verified(view.history(), &RunHistoryView::verified);
         QSignalSpy history(view.progress(), &JobProgressView::historyReady);
+        // Render the view while the Devices stage runs.
+        bool shot = false;
+        connect(&runner, &PilotRunner::progressed, this, [&](int stage) {
+            if (stage != int(pilot::Stage::Devices) || shot)
+                return;
+            shot = true;
+            saveShot(view, QStringLiteral("jobs-running"), QSize(1920, 1080));
+            saveShot(view, QStringLiteral("jobs-running"), QSize(1366, 768));
+        });
         view.history()->reproduceButton()->click();
         QVERIFY(runner.isRunning());
         QVERIFY(!view.history()->reproduceButton()->isEnabled());
         QVERIFY(view.progress()->headlineText().contains(QLatin1String("Reproducing run 1")));
         QVERIFY(verified.wait(120000));
+        QVERIFY(shot);
         QCOMPARE(verified.first().at(0).toBool(), true);
         const qint64 newId = runner.result().execution.runId;
         QCOMPARE(newId, qint64(4));

@@ -5,6 +5,7 @@
 #include "core/readiness/readiness.h"
 #include "core/store/store.h"
 #include "ui/pilot/pilotrunner.h"
+#include "ui/runs/runsmodel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -233,7 +234,7 @@ void JobProgressView::loadHistory(const QString& pilotName, qint64 reproducedRun
             double total = 0;
             for (double d : *durations)
                 total += d;
-            appendLog(tr("Estimating from the previous run's stage timings (%1 in all).").arg(formatClock(total)));
+            appendLog(tr("Estimating from the previous run's stage timings (%1 in all).").arg(formatDuration(total)));
         }
         emit historyReady(durations.has_value());
         if (m_runner->isRunning())
@@ -277,6 +278,7 @@ void JobProgressView::onProgress(int stage, double fraction, const QString& mess
         appendLog(QStringLiteral("  ") + message);
     }
     m_overall->setValue(static_cast<int>(std::lround((stage + std::clamp(fraction, 0.0, 1.0)) / pilot::kStageCount * 1000)));
+    tick();
 }
 
 void JobProgressView::tick()

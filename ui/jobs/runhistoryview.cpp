@@ -144,7 +144,7 @@ RunHistoryView::RunHistoryView(PilotRunner* runner, QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(RunsModel::Pilot, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setStretchLastSection(true);
     m_pilotEdit->setPlaceholderText(tr("Filter by pilot name"));
     m_pilotEdit->setClearButtonEnabled(true);
     m_statusBox->addItem(tr("All statuses"), QString());

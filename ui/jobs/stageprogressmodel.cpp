@@ -3,6 +3,8 @@
 // (see stageprogressmodel.h).
 #include "ui/jobs/stageprogressmodel.h"
 
+#include "ui/runs/runsmodel.h"
+
 #include <QBrush>
 #include <QIcon>
 #include <QPainter>
@@ -300,7 +302,9 @@ QVariant StageProgressModel::data(const QModelIndex& index, int role) const
         case Seconds:
             if (r.state == StageState::Pending || r.state == StageState::Skipped)
                 return QStringLiteral("\u2013");
-            return r.seconds < 10 ? QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 2) : QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 1);
+            if (r.seconds < 1)
+                return QStringLiteral("%1 ms").arg(r.seconds * 1e3, 0, 'f', r.seconds < 0.01 ? 1 : 0);
+            return r.seconds < 10 ? QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 2) : formatDuration(r.seconds);
         case Progress:
             return r.state == StageState::Running ? QStringLiteral("%1 %").arg(std::lround(r.fraction * 100)) : QString();
         case Message:
