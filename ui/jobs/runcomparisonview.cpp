@@ -99,7 +99,11 @@ void RunComparisonView::setRuns(const StoredRun& a, const StoredRun& b)
                               "below differ (highlighted, with B \u2212 A).")
                                .arg(m_differences.size())
                                .arg(shown));
-        m_list->setPlainText(m_differences.join(QLatin1Char('\n')));
+        // One field per line: values with line breaks (transpiled OpenQASM) show them as ↵.
+        QStringList lines;
+        for (const QString& d : m_differences)
+            lines << QString(d).replace(QLatin1Char('\n'), QStringLiteral(" \u21b5 "));
+        m_list->setPlainText(lines.join(QLatin1Char('\n')));
     }
 }
 
