@@ -217,7 +217,8 @@ QString JobProgressView::headlineText() const
 void JobProgressView::appendLog(const QString& line)
 {
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
-    m_log->appendPlainText(QStringLiteral("%1 [+%2 s] %3").arg(stamp).arg(m_runner->elapsedSeconds(), 6, 'f', 1).arg(line));
+    const double at = m_runner->isRunning() ? m_runner->elapsedSeconds() : m_endSeconds;
+    m_log->appendPlainText(QStringLiteral("%1 [+%2 s] %3").arg(stamp).arg(at, 6, 'f', 1).arg(line));
 }
 
 void JobProgressView::loadHistory(const QString& pilotName, qint64 reproducedRun)
@@ -246,6 +247,7 @@ void JobProgressView::loadHistory(const QString& pilotName, qint64 reproducedRun
 void JobProgressView::onStarted(bool reproduce)
 {
     ++m_job;
+    m_endSeconds = 0;
     m_model->reset();
     m_model->setPreviousDurations(std::nullopt);
     m_lastStage = -1;
@@ -297,6 +299,7 @@ void JobProgressView::onFinished()
     m_cancel->setEnabled(false);
     const PilotJobResult& r = m_runner->result();
     const pilot::Execution& e = r.execution;
+    m_endSeconds = r.seconds;
     m_model->finish(e.run);
     m_estimate = 0.0;
     m_elapsed->setText(tr("Elapsed %1").arg(formatClock(r.seconds)));

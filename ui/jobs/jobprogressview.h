@@ -72,6 +72,7 @@ private:
     QTimer* m_ticker;
     QString m_databasePath;
     std::optional<double> m_estimate;
+    double m_endSeconds = 0;                  // the last job's duration (log stamps after it ended)
     int m_lastStage = -1;
     QString m_lastMessage;
     int m_job = 0;                            // increments per job: a late history load is dropped
