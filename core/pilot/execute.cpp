@@ -111,11 +111,15 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
     if (out.run.status == RunStatus::Completed) {
         QElapsedTimer timer;
         timer.start();
+        if (options.hooks.progress)
+            options.hooks.progress({Stage::Scorecard, 0, "scoring readiness"});
         const bool exports = !reportPath.empty();
         out.cards = scoreWithOperations(out.run, pilot, out.circuitVersion.has_value(), false, exports);
-        recordStage(out.run, Stage::Scorecard, out.cards.cards.empty() ? "failed" : "done", timer.elapsed() / 1000.0,
+        recordStage(out.run, Stage::Scorecard, out.cards.cards.empty() ? "failed" : "done", timer.nsecsElapsed() / 1e9,
                     out.cards.cards.empty() ? "no device produced results to score"
                                             : std::to_string(out.cards.cards.size()) + " device scorecard(s)");
+        if (options.hooks.progress)
+            options.hooks.progress({Stage::Scorecard, 1, out.run.stages.back().message});
         if (out.cards.cards.empty()) {
             out.run.status = RunStatus::Failed;
             out.run.stopReason = "scorecard: every device failed, nothing to score";
@@ -124,6 +128,8 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
     if (out.run.status == RunStatus::Completed && !reportPath.empty()) {
         QElapsedTimer timer;
         timer.start();
+        if (options.hooks.progress)
+            options.hooks.progress({Stage::Report, 0, "building and rendering the report"});
         const std::string id = out.runId > 0 ? std::to_string(out.runId) : std::string();
         report::ReportOptions reportOptions;
         reportOptions.resultDigest = resultDigest(out.run);
@@ -134,12 +140,14 @@ Execution executePilot(const Pilot& pilot, const ExecuteOptions& options)
             out.reportError = options.renderReport(document, reportPath);
         if (!out.reportError) {
             out.reportSha256 = fileSha256(reportPath);
-            recordStage(out.run, Stage::Report, "done", timer.elapsed() / 1000.0, reportPath);
+            recordStage(out.run, Stage::Report, "done", timer.nsecsElapsed() / 1e9, reportPath);
         } else {
-            recordStage(out.run, Stage::Report, "failed", timer.elapsed() / 1000.0, out.reportError->toString());
+            recordStage(out.run, Stage::Report, "failed", timer.nsecsElapsed() / 1e9, out.reportError->toString());
             out.run.status = RunStatus::Failed;
             out.run.stopReason = "report: " + out.reportError->toString();
         }
+        if (options.hooks.progress)
+            options.hooks.progress({Stage::Report, 1, out.run.stages.back().message});
     }
     out.run.finishedAt = utcNow();
 

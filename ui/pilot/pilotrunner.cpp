@@ -151,6 +151,10 @@ bool PilotRunner::start(const pilot::Pilot& pilotToRun, const QString& pilotFile
             return Error("the workbench closed before the report was rendered");
         return gate->result;
     };
+    if (m_thread)
+        return false;
+    m_pilotName = QString::fromStdString(pilotToRun.name);
+    m_reproducedRun = 0;
     return launch(false, [this, pilotToRun, pilotFile, databasePath, reportDirectory, render](const std::shared_ptr<Shared>& shared,
                                                                                                PilotJobResult& result) {
         pilot::ExecuteOptions options;
@@ -173,6 +177,10 @@ bool PilotRunner::start(const pilot::Pilot& pilotToRun, const QString& pilotFile
 
 bool PilotRunner::startReproduce(const QString& databasePath, qint64 runId)
 {
+    if (m_thread)
+        return false;
+    m_pilotName.clear();
+    m_reproducedRun = runId;
     return launch(true, [this, databasePath, runId](const std::shared_ptr<Shared>& shared, PilotJobResult& result) {
         result.reproduction = pilot::reproduceRun(databasePath.toStdString(), runId,
                                                   progressHooks(this, &shared->lastProgress, &shared->lastStage, &shared->cancel));

@@ -47,6 +47,10 @@ public:
     bool cancelRequested() const;
     // Seconds since the job started (0 when none).
     double elapsedSeconds() const { return m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0.0; }
+    // The job's pilot name ("" for a reproduction until it finishes) and, for a reproduction, the
+    // stored run it re-executes (0 otherwise). Set by start()/startReproduce(), kept after finished().
+    const QString& pilotName() const { return m_pilotName; }
+    qint64 reproducedRun() const { return m_reproducedRun; }
     // The finished job (valid after finished()).
     const PilotJobResult& result() const { return m_result; }
 
@@ -68,6 +72,8 @@ private:
     QThread* m_thread = nullptr;
     QElapsedTimer m_clock;
     PilotJobResult m_result;
+    QString m_pilotName;
+    qint64 m_reproducedRun = 0;
 };
 
 } // namespace qpilot

@@ -6,9 +6,11 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qpilot {
 
@@ -24,24 +26,63 @@ QString verdictTitleFromKey(const std::string& key)
 
 RunsModel::RunsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-std::optional<Error> RunsModel::reload(const QString& databasePath)
+double runDurationSeconds(const std::string& startedAt, const std::string& finishedAt)
 {
-    std::vector<store::RunSummary> runs;
-    const bool exists = QFileInfo::exists(databasePath);
-    if (exists) {
+    if (startedAt.empty() || finishedAt.empty())
+        return -1;
+    const QDateTime a = QDateTime::fromString(QString::fromStdString(startedAt), Qt::ISODateWithMs);
+    const QDateTime b = QDateTime::fromString(QString::fromStdString(finishedAt), Qt::ISODateWithMs);
+    if (!a.isValid() || !b.isValid() || b < a)
+        return -1;
+    return a.msecsTo(b) / 1000.0;
+}
+
+QString formatDuration(double seconds)
+{
+    if (!(seconds >= 0))
+        return QStringLiteral("\u2013");
+    if (seconds < 1)
+        return QStringLiteral("%1 ms").arg(std::lround(seconds * 1000));
+    if (seconds < 60)
+        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
+    const long long s = std::llround(seconds);
+    if (s < 3600)
+        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+Result<RunsModel::Listing> RunsModel::readListing(const QString& databasePath)
+{
+    Listing listing;
+    listing.exists = QFileInfo::exists(databasePath);
+    if (listing.exists) {
         auto opened = store::RunStore::open(databasePath.toStdString());
         if (!opened)
             return opened.error();
         auto list = opened.value()->listRuns();
         if (!list)
             return list.error();
-        runs = std::move(list).value();
-        std::sort(runs.begin(), runs.end(), [](const store::RunSummary& a, const store::RunSummary& b) { return a.id > b.id; });
+        listing.runs = std::move(list).value();
+        std::sort(listing.runs.begin(), listing.runs.end(),
+                  [](const store::RunSummary& a, const store::RunSummary& b) { return a.id > b.id; });
     }
+    return listing;
+}
+
+void RunsModel::setListing(Listing listing)
+{
     beginResetModel();
-    m_runs = std::move(runs);
-    m_exists = exists;
+    m_runs = std::move(listing.runs);
+    m_exists = listing.exists;
     endResetModel();
+}
+
+std::optional<Error> RunsModel::reload(const QString& databasePath)
+{
+    auto listing = readListing(databasePath);
+    if (!listing)
+        return listing.error();
+    setListing(std::move(listing).value());
     return std::nullopt;
 }
 
@@ -71,8 +112,24 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     const store::RunSummary& r = m_runs[static_cast<size_t>(index.row())];
     if (role == RunIdRole)
         return QVariant::fromValue<qint64>(r.id);
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Id:
+            return QVariant::fromValue<qint64>(r.id);
+        case Duration:
+            return runDurationSeconds(r.startedAt, r.finishedAt);
+        case Seed:
+            return QVariant::fromValue<qulonglong>(r.seed);
+        case Overall:
+            return r.overall;
+        case Status:
+            return QString::fromStdString(r.status);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
     if (role == Qt::TextAlignmentRole) {
-        if (index.column() == Id || index.column() == Seed || index.column() == Overall)
+        if (index.column() == Id || index.column() == Seed || index.column() == Overall || index.column() == Duration)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
@@ -99,6 +156,8 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         s.replace(QLatin1Char('T'), QLatin1Char(' '));
         return s.left(16);
     }
+    case Duration:
+        return r.status == "running" ? QStringLiteral("\u2026") : formatDuration(runDurationSeconds(r.startedAt, r.finishedAt));
     case Seed:
         return QString::number(r.seed);
     case Verdict:
@@ -125,6 +184,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Status");
     case Started:
         return tr("Started (UTC)");
+    case Duration:
+        return tr("Duration");
     case Seed:
         return tr("Seed");
     case Verdict:
