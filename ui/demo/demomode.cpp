@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -285,8 +286,29 @@ void DemoWindow::paintEvent(QPaintEvent*)
     if (s.key == QLatin1String("problem")) {
         const double leftW = body.width() * 0.58;
         double ly = body.top();
-        for (const QString& para : s.paragraphs)
-            ly += P.text(QRectF(body.left(), ly, leftW, body.height() * 0.45), para, P.font(30), rs::colors::text()) + 24 * u;
+        for (const QString& para : s.paragraphs) {
+            // the largest type (30 → 22) that fits the story into half the body; longer stories
+            // are cut at a sentence boundary with an ellipsis rather than mid-line
+            const QRectF box(body.left(), ly, leftW, body.height() * 0.5);
+            QString shown = para;
+            QFont f = P.font(30);
+            for (double px : {30.0, 27.0, 24.0, 22.0}) {
+                f = P.font(px);
+                if (QFontMetricsF(f).boundingRect(QRectF(0, 0, leftW, 1e6), Qt::TextWordWrap, para).height() <= box.height())
+                    break;
+            }
+            while (QFontMetricsF(f).boundingRect(QRectF(0, 0, leftW, 1e6), Qt::TextWordWrap, shown).height() > box.height()) {
+                const int cut = shown.lastIndexOf(QRegularExpression(QStringLiteral("[.;:]\\s")), shown.endsWith(QStringLiteral("…")) ? -4 : -1);
+                const int space = shown.lastIndexOf(QLatin1Char(' '), -3);
+                if (cut > 40)
+                    shown = shown.left(cut + 1) + QStringLiteral(" …");
+                else if (space > 0)
+                    shown = shown.left(space) + QStringLiteral(" …");
+                else
+                    break;
+            }
+            ly += P.text(box, shown, f, rs::colors::text()) + 24 * u;
+        }
         ly += P.text(QRectF(body.left(), ly, leftW, 50 * u), tr("Service-level objectives"), P.font(30, true), rs::colors::accent()) + 14 * u;
         P.bullets(QRectF(body.left(), ly, leftW, body.bottom() - ly), s.bullets, 26);
         const double rx = body.left() + leftW + 60 * u;
@@ -301,7 +323,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
             P.text(body, s.paragraphs.join(QLatin1Char('\n')), P.font(30), rs::colors::text());
             return;
         }
-        const QRectF left(body.left(), body.top(), body.width() * 0.48, body.height());
+        const QRectF left(body.left(), body.top(), body.width() * 0.55, body.height());
         if (s.chart)
             P.chart(*s.chart, left);
         const double rx = left.right() + 40 * u;
@@ -377,7 +399,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
                rs::colors::muted());
     }
     if (s.chart && chartBottom - ty > 120 * u) {
-        const double cw = std::min(body.width(), (chartBottom - ty) * 2.6);
+        const double cw = std::min(body.width(), (chartBottom - ty) * 3.2);
         P.chart(*s.chart, QRectF(body.center().x() - cw / 2, ty, cw, chartBottom - ty));
     }
 }

@@ -19,7 +19,7 @@ using readiness::formatUsd;
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString num(double v) { return qs(formatNumber(v)); }
 QString pct(double fraction) { return QString::number(fraction * 100, 'f', 1) + QStringLiteral(" %"); }
-QString count(long long v) { return QLocale::c().toString(v); }
+QString count(long long v) { return QLocale(QLocale::English).toString(v); }
 
 const readiness::Scorecard* cardForDevice(const readiness::RunScorecards& cards, int deviceIndex)
 {

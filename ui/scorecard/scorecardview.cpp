@@ -15,6 +15,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace qpilot::ui {
@@ -145,7 +146,10 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     auto* right = new QSplitter(Qt::Vertical, split);
     right->setChildrenCollapsible(false);
     m_model = new ScorecardModel(this);
-    m_table = new QTableView(right);
+    auto* tableBox = new QWidget(right);
+    auto* tbl = new QVBoxLayout(tableBox);
+    tbl->setContentsMargins(0, 0, 0, 0);
+    m_table = new QTableView(tableBox);
     m_table->setObjectName(QStringLiteral("scorecard_table"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -153,12 +157,22 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ScorecardModel::DimensionColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ScorecardModel::ScoreColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ScorecardModel::RatingColumn, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_detail = new QLabel(tableBox);
+    m_detail->setObjectName(QStringLiteral("scorecard_detail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::RichText);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setContentsMargins(4, 6, 4, 0);
+    tbl->addWidget(m_table, 1);
+    tbl->addWidget(m_detail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showDetail(); });
 
     auto* changesBox = new QGroupBox(tr("What would have to change"), right);
     auto* cl = new QVBoxLayout(changesBox);
@@ -173,14 +187,14 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     m_changes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     scroll->setWidget(m_changes);
     cl->addWidget(scroll);
-    right->addWidget(m_table);
+    right->addWidget(tableBox);
     right->addWidget(changesBox);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    m_split = split;
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
     root->addWidget(split, 1);
 
     connect(m_whatIfPanel, &WhatIfPanel::changed, this, [this] {
@@ -322,6 +336,10 @@ void ScorecardView::showCard()
         m_radar->setChart(qpilot::report::Chart{});
     }
 
+    if (have && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
+    showDetail();
+
     QString html;
     for (const readiness::Change& ch : c.changes) {
         int dimRating = -1;
@@ -335,6 +353,29 @@ void ScorecardView::showCard()
     }
     m_changes->setText(html.isEmpty() ? (have ? tr("Nothing: every dimension is green.") : QString())
                                       : QStringLiteral("<ul style=\"margin:0; -qt-list-indent:0\">") + html + QStringLiteral("</ul>"));
+}
+
+void ScorecardView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_userSplit) // radar : table = 2 : 3 until the user drags the handle
+        m_split->setSizes({m_split->width() * 2 / 5, m_split->width() * 3 / 5});
+}
+
+void ScorecardView::showDetail()
+{
+    const QModelIndex cur = m_table->currentIndex();
+    const int row = cur.isValid() ? cur.row() : -1;
+    if (row < 0 || row >= int(m_current.dimensions.size())) {
+        m_detail->setText(m_current.dimensions.empty() ? QString() : tr("<i>Select a dimension to read its rationale.</i>"));
+        return;
+    }
+    const readiness::DimensionScore& d = m_current.dimensions[size_t(row)];
+    m_detail->setText(QStringLiteral("<span style=\"color:%1\">●</span> <b>%2</b> (%3/100): %4<br><span style=\"color:%5\">Measured: %6 · threshold: %7</span>")
+                          .arg(css(report::ratingStrong(int(d.rating))),
+                               QString::fromUtf8(readiness::dimensionTitle(d.dimension)).toHtmlEscaped(),
+                               QString::number(d.score, 'f', 1), qs(d.rationale).toHtmlEscaped(), css(report::colors::muted()),
+                               qs(d.measured).toHtmlEscaped(), qs(d.threshold).toHtmlEscaped()));
 }
 
 QString ScorecardView::bannerTitle() const { return m_bannerTitle->text(); }

@@ -23,6 +23,8 @@ class QComboBox;
 class QLabel;
 class QFrame;
 class QTableView;
+class QSplitter;
+class QResizeEvent;
 
 namespace qpilot::ui {
 
@@ -69,7 +71,11 @@ signals:
     void whatIfChanged();
     void scorecardChanged();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void showDetail();
     void rescore();
     void showCard();
 
@@ -90,6 +96,9 @@ private:
     QTableView* m_table = nullptr;
     ScorecardModel* m_model = nullptr;
     QLabel* m_changes = nullptr;
+    QLabel* m_detail = nullptr;
+    QSplitter* m_split = nullptr;
+    bool m_userSplit = false;
     WhatIfPanel* m_whatIfPanel = nullptr;
 };
 
