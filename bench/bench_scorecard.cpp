@@ -109,8 +109,12 @@ int main(int argc, char** argv)
         w.twoQubitErrorScale = 0.5;
         view.setWhatIf(w);
         save(view, size, QStringLiteral("%1/scorecard-whatif-%2.png").arg(out, tag));
-        preview.setCurrentPage(1);
+        preview.fitPage();
+        preview.setCurrentPage(0);
         save(preview, size, QStringLiteral("%1/report-preview-%2.png").arg(out, tag));
+        preview.fitWidth();
+        preview.setCurrentPage(3);
+        save(preview, size, QStringLiteral("%1/report-preview-page4-%2.png").arg(out, tag));
         for (int i = 0; i < demo.slideCount(); ++i) {
             demo.setCurrentSlide(i);
             save(demo, size, QStringLiteral("%1/demo-%2-%3-%4.png").arg(out).arg(i + 1).arg(demo.slides()[size_t(i)].key, tag));

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QRegularExpression>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -93,7 +94,8 @@ ReportPreview::ReportPreview(QWidget* parent) : QWidget(parent)
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
     m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     m_zoomLabel = new QLabel(bar);
-    m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("Fit width")) + 8);
+    m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("800 %")) + 8);
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
     m_export = new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Export PDF…"), bar);
     m_export->setObjectName(QStringLiteral("report_export"));
     m_progress = new QProgressBar(bar);
@@ -120,10 +122,11 @@ ReportPreview::ReportPreview(QWidget* parent) : QWidget(parent)
     m_view = new QPdfView(this);
     m_view->setObjectName(QStringLiteral("report_view"));
     m_view->setPageMode(QPdfView::PageMode::SinglePage);
-    m_view->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    m_view->setZoomMode(QPdfView::ZoomMode::FitInView);
     m_view->setDocumentMargins(QMargins(12, 12, 12, 12));
     m_view->setStyleSheet(QStringLiteral("QPdfView { background: #5f6770; }"));
     root->addWidget(m_view, 1);
+    m_view->viewport()->installEventFilter(this);
 
     connect(m_prev, &QToolButton::clicked, this, &ReportPreview::previousPage);
     connect(m_next, &QToolButton::clicked, this, &ReportPreview::nextPage);
@@ -342,6 +345,13 @@ void ReportPreview::zoomOut()
     updateControls();
 }
 
+bool ReportPreview::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        updateControls(); // the fit zooms follow the viewport
+    return QWidget::eventFilter(watched, event);
+}
+
 QString ReportPreview::pageLabel() const
 {
     return isReady() ? tr("Page %1 of %2").arg(currentPage() + 1).arg(pageCount()) : QString();
@@ -364,10 +374,7 @@ void ReportPreview::updateControls()
         b->setEnabled(ready);
     m_fitWidth->setChecked(m_view->zoomMode() == QPdfView::ZoomMode::FitToWidth);
     m_fitPage->setChecked(m_view->zoomMode() == QPdfView::ZoomMode::FitInView);
-    m_zoomLabel->setText(!ready ? QString()
-                         : m_view->zoomMode() == QPdfView::ZoomMode::FitToWidth ? tr("Fit width")
-                         : m_view->zoomMode() == QPdfView::ZoomMode::FitInView  ? tr("Fit page")
-                                                                                : QStringLiteral("%1 %").arg(qRound(zoomFactor() * 100)));
+    m_zoomLabel->setText(ready ? QStringLiteral("%1 %").arg(qRound(zoomFactor() * 100)) : QString());
     m_export->setEnabled(ready);
 }
 

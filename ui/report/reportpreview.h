@@ -19,6 +19,7 @@
 
 class QLabel;
 class QPdfDocument;
+class QEvent;
 class QPdfView;
 class QProgressBar;
 class QSpinBox;
@@ -73,6 +74,9 @@ signals:
     void rendered();
     void renderFailed(const QString& message);
     void currentPageChanged(int page);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Job;

@@ -18,6 +18,8 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace qpilot::ui {
 
 namespace {
@@ -143,8 +145,9 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     wl->addWidget(m_whatIfPanel);
     ll->addWidget(whatIfBox);
 
-    auto* right = new QSplitter(Qt::Vertical, split);
-    right->setChildrenCollapsible(false);
+    auto* right = new QWidget(split);
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
     m_model = new ScorecardModel(this);
     auto* tableBox = new QWidget(right);
     auto* tbl = new QVBoxLayout(tableBox);
@@ -170,7 +173,7 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setContentsMargins(4, 6, 4, 0);
-    tbl->addWidget(m_table, 1);
+    tbl->addWidget(m_table);
     tbl->addWidget(m_detail);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showDetail(); });
 
@@ -187,10 +190,8 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     m_changes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     scroll->setWidget(m_changes);
     cl->addWidget(scroll);
-    right->addWidget(tableBox);
-    right->addWidget(changesBox);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    rl->addWidget(tableBox);
+    rl->addWidget(changesBox, 1);
     split->addWidget(left);
     split->addWidget(right);
     m_split = split;
@@ -336,8 +337,14 @@ void ScorecardView::showCard()
         m_radar->setChart(qpilot::report::Chart{});
     }
 
-    if (have && !m_table->currentIndex().isValid())
-        m_table->setCurrentIndex(m_model->index(0, 0));
+    if (have && !m_table->currentIndex().isValid()) // detail of the first row, without a selection highlight
+        m_table->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::NoUpdate);
+    // the table is exactly as tall as its rows; the changes list gets the rest
+    m_table->resizeRowsToContents();
+    int tableHeight = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        tableHeight += m_table->rowHeight(r);
+    m_table->setFixedHeight(std::max(tableHeight, 120));
     showDetail();
 
     QString html;
