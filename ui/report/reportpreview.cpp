@@ -3,6 +3,7 @@
 
 #include "core/report/report.h"
 #include "ui/report/reportlayout.h"
+#include "ui/report/reportpdfwriter.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPageLayout>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
 #include <QPdfView>
@@ -210,12 +210,7 @@ void ReportPreview::renderNextPage(quint64 generation)
         job.layout = report::layoutDocument(m_report);
         job.laidOut = true;
         job.writer = std::make_unique<QPdfWriter>(job.path);
-        job.writer->setResolution(int(report::kLayoutDpi));
-        job.writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        job.writer->setTitle(QString::fromStdString(m_report.title.empty() ? std::string("Qpilot report") : m_report.title) +
-                             (m_report.subtitle.empty() ? QString() : QStringLiteral(" — ") + QString::fromStdString(m_report.subtitle)));
-        const QString version = QCoreApplication::applicationVersion();
-        job.writer->setCreator(QStringLiteral("Qpilot") + (version.isEmpty() ? QString() : QStringLiteral(" ") + version));
+        report::setupReportPdfWriter(*job.writer, m_report);
         if (!job.painter.begin(job.writer.get())) {
             failRender(tr("cannot write the report preview to %1").arg(QDir::toNativeSeparators(job.path)));
             return;
