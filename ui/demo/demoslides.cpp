@@ -106,7 +106,7 @@ std::vector<DemoSlide> buildDemoSlides(const pilot::PilotRun& run, const pilot::
         for (const pilot::DeviceOutcome& d : run.devices)
             if (d.error.empty())
                 qubits = std::max(qubits, d.logicalQubits);
-        s.figures.push_back({QStringLiteral("Qubits"), QString::number(qubits), QStringLiteral("one per encoded feature"), -1});
+        s.figures.push_back({QStringLiteral("Qubits"), QString::number(qubits), QStringLiteral("for %1 encoded features").arg(run.encodedFeatures), -1});
         for (size_t i = 0; i < run.devices.size(); ++i) {
             const pilot::DeviceOutcome& d = run.devices[i];
             if (!d.error.empty()) {
@@ -155,7 +155,9 @@ std::vector<DemoSlide> buildDemoSlides(const pilot::PilotRun& run, const pilot::
         const double baseAcc = run.bestBaseline >= 0 && run.bestBaseline < int(run.baselines.size())
                                    ? run.baselines[size_t(run.bestBaseline)].metrics.accuracy
                                    : 0.0;
-        s.figures.push_back({QStringLiteral("Best classical (%1)").arg(bestBaselineName(run)), pct(baseAcc), QStringLiteral("tuned by cross-validation"), -1});
+        const int folds = run.bestBaseline >= 0 && run.bestBaseline < int(run.baselines.size()) ? run.baselines[size_t(run.bestBaseline)].folds : 0;
+        s.figures.push_back({QStringLiteral("Best classical (%1)").arg(bestBaselineName(run)), pct(baseAcc),
+                             folds > 0 ? QStringLiteral("tuned by %1-fold cross-validation").arg(folds) : QStringLiteral("tuned baseline"), -1});
         s.figures.push_back({QStringLiteral("Quantum, noise-free"), pct(run.quantum.metrics.accuracy),
                              QStringLiteral("gap %1 pp").arg(QString::number((run.quantum.metrics.accuracy - baseAcc) * 100, 'f', 1)), -1});
         qpilot::report::Chart ch;
