@@ -97,6 +97,22 @@ private slots:
         }
     }
 
+    void pageKeys()
+    {
+        ui::ReportPreview preview;
+        preview.resize(1000, 800);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QVERIFY(renderRun(preview, test::fixtureRun(), test::fixturePilot()));
+        preview.activateWindow();
+        preview.setFocus();
+        QTest::keyClick(&preview, Qt::Key_PageDown);
+        QTest::keyClick(&preview, Qt::Key_PageDown);
+        QCOMPARE(preview.currentPage(), 2);
+        QTest::keyClick(&preview, Qt::Key_PageUp);
+        QCOMPARE(preview.currentPage(), 1);
+    }
+
     void zoom()
     {
         ui::ReportPreview preview;

@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -77,8 +78,6 @@ ReportPreview::ReportPreview(QWidget* parent) : QWidget(parent)
     };
     m_prev = tool(tr("Previous"), tr("Previous page (Page Up)"), QStyle::SP_ArrowBack);
     m_next = tool(tr("Next"), tr("Next page (Page Down)"), QStyle::SP_ArrowForward);
-    m_prev->setShortcut(QKeySequence(Qt::Key_PageUp));
-    m_next->setShortcut(QKeySequence(Qt::Key_PageDown));
     m_page = new QSpinBox(bar);
     m_page->setObjectName(QStringLiteral("report_page"));
     m_page->setPrefix(tr("Page "));
@@ -91,8 +90,6 @@ ReportPreview::ReportPreview(QWidget* parent) : QWidget(parent)
     m_fitPage->setCheckable(true);
     m_zoomOut = tool(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"));
     m_zoomIn = tool(QStringLiteral("+"), tr("Zoom in (Ctrl++)"));
-    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
-    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     m_zoomLabel = new QLabel(bar);
     m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("800 %")) + 8);
     m_zoomLabel->setAlignment(Qt::AlignCenter);
@@ -128,6 +125,16 @@ ReportPreview::ReportPreview(QWidget* parent) : QWidget(parent)
     root->addWidget(m_view, 1);
     m_view->viewport()->installEventFilter(this);
 
+    // shortcuts only while the preview (or a child) has focus, so they never steal keys elsewhere in a window
+    const auto shortcut = [this](const QKeySequence& key, void (ReportPreview::*slot)()) {
+        auto* sc = new QShortcut(key, this);
+        sc->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(sc, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::Key_PageUp), &ReportPreview::previousPage);
+    shortcut(QKeySequence(Qt::Key_PageDown), &ReportPreview::nextPage);
+    shortcut(QKeySequence::ZoomIn, &ReportPreview::zoomIn);
+    shortcut(QKeySequence::ZoomOut, &ReportPreview::zoomOut);
     connect(m_prev, &QToolButton::clicked, this, &ReportPreview::previousPage);
     connect(m_next, &QToolButton::clicked, this, &ReportPreview::nextPage);
     connect(m_page, qOverload<int>(&QSpinBox::valueChanged), this, [this](int v) { setCurrentPage(v - 1); });
