@@ -2,6 +2,7 @@
 #include "ui/report/reportrenderer.h"
 
 #include "ui/report/reportlayout.h"
+#include "ui/report/reportpdfwriter.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -31,6 +32,16 @@ std::optional<std::string> missingApplication()
 
 } // namespace
 
+void report::setupReportPdfWriter(QPdfWriter& writer, const qpilot::report::Document& doc)
+{
+    writer.setResolution(int(kLayoutDpi));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setTitle(QString::fromStdString(doc.title.empty() ? std::string("Qpilot report") : doc.title) +
+                    (doc.subtitle.empty() ? QString() : QStringLiteral(" — ") + QString::fromStdString(doc.subtitle)));
+    const QString version = QCoreApplication::applicationVersion();
+    writer.setCreator(QStringLiteral("Qpilot") + (version.isEmpty() ? QString() : QStringLiteral(" ") + version));
+}
+
 int reportPageCount(const qpilot::report::Document& doc)
 {
     if (missingApplication())
@@ -55,12 +66,7 @@ std::optional<qpilot::Error> renderReportPdf(const qpilot::report::Document& doc
     const report::Layout layout = report::layoutDocument(doc);
     {
         QPdfWriter writer(&file);
-        writer.setResolution(int(report::kLayoutDpi));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        writer.setTitle(QString::fromStdString(doc.title.empty() ? std::string("Qpilot report") : doc.title) +
-                        (doc.subtitle.empty() ? QString() : QStringLiteral(" — ") + QString::fromStdString(doc.subtitle)));
-        const QString version = QCoreApplication::applicationVersion();
-        writer.setCreator(QStringLiteral("Qpilot") + (version.isEmpty() ? QString() : QStringLiteral(" ") + version));
+        report::setupReportPdfWriter(writer, doc);
         QCPPainter painter;
         if (!painter.begin(&writer)) {
             file.cancelWriting();
