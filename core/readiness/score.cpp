@@ -415,7 +415,13 @@ void Builder::latency()
         const double others = L - queue;
         const double qNeed = target - others;
         fixable[6] = qNeed >= 0 && known;
-        if (qNeed >= 0)
+        if (!known && qNeed >= queue)
+            // The queue is not what is missing: the execution time is.
+            change(Dimension::Latency, "execution time", "unknown", "measured", L, L, true,
+                   "The execution time on " + deviceLabel(in) + " is not published and must be measured: the known "
+                       "parts (compile, queue, network) take " + formatSeconds(L) + " of the " + formatSeconds(target) +
+                       " objective.");
+        else if (qNeed >= 0)
             change(Dimension::Latency, "queue time", formatSeconds(queue), formatSeconds(qNeed), queue, qNeed, true,
                    "The queue wait would have to fall from " + formatSeconds(queue) + " to " + formatSeconds(qNeed) +
                        " (reserved access or a dedicated session)" +

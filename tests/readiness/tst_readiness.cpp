@@ -482,6 +482,33 @@ private slots:
         QCOMPARE(effective(what).costPer1kUsd, 4.0);
     }
 
+    // Unknown execution time with a queue already within reach: the change asks for the execution
+    // time to be measured, not for a longer "fall" of the queue.
+    void latencyUnknownExecution()
+    {
+        Inputs in = goodInputs();
+        pilot::Objectives o;
+        o.maxLatencySeconds = 2;
+        in.latencySeconds = std::nullopt;
+        in.latencyCompile = 0.125;
+        in.latencyQueue = 0;
+        in.latencyNetwork = 0.625;
+        in.latencyExecution = std::nullopt;
+        const Scorecard c = score(in, o, Thresholds{});
+        QCOMPARE(dim(c, Dimension::Latency).rating, Rating::Amber);   // capped: unknown execution
+        QVERIFY(!changeOf(c, Dimension::Latency, "queue time"));
+        const Change* e = changeOf(c, Dimension::Latency, "execution time");
+        QVERIFY(e && e->reachable);
+        QVERIFY2(e->sentence.find("not published and must be measured") != std::string::npos, e->sentence.c_str());
+        QVERIFY2(e->sentence.find("750 ms") != std::string::npos, e->sentence.c_str());   // 0.125 + 0 + 0.625
+        // A queue longer than the objective still asks for the queue to fall.
+        in.latencyQueue = 60;
+        const Scorecard queued = score(in, o, Thresholds{});
+        const Change* q = changeOf(queued, Dimension::Latency, "queue time");
+        QVERIFY(q && q->reachable);
+        QCOMPARE(q->toValue, 1.25);   // 2 − (0.125 + 0.625)
+    }
+
     void otherChanges()
     {
         Inputs in = goodInputs();

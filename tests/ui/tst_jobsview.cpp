@@ -469,14 +469,14 @@ private slots:
         saveShot(view, QStringLiteral("jobs-comparison"), QSize(1920, 1080));
         saveShot(view, QStringLiteral("jobs-comparison"), QSize(1366, 768));
         RunComparisonView alone;
-        alone.setRuns(ready.first().at(0).value<StoredRun>(), ready.first().at(1).value<StoredRun>());
+        alone.setRuns(ready.first().at(0).value<ComparedRun>(), ready.first().at(1).value<ComparedRun>());
         saveShot(alone, QStringLiteral("jobs-comparison-view"), QSize(1366, 768));
     }
 
     void compareRunWithItself()
     {
         auto s = store::RunStore::open(m_db.toStdString()).value();
-        StoredRun a{1, s->loadRun(1).value(), s->summary(1).value()};
+        ComparedRun a{1, s->loadRun(1).value(), s->summary(1).value()};
         RunComparisonView view;
         QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.setRuns(a, a);
@@ -491,8 +491,8 @@ private slots:
     void compareFixtureRuns()
     {
         // Hand-made runs: one device more in B (its rows show "–" in A and differ), a changed cost.
-        StoredRun a{10, test::fixtureRun(), {}};
-        StoredRun b{11, test::fixtureRunWithFailedDevice(), {}};
+        ComparedRun a{10, test::fixtureRun(), {}};
+        ComparedRun b{11, test::fixtureRunWithFailedDevice(), {}};
         b.run.devices[0].costPer1kUsd = a.run.devices[0].costPer1kUsd * 2;
         a.summary.verdict = "continue_piloting";
         a.summary.overall = 61.25;

@@ -135,9 +135,9 @@ DemoWindow::DemoWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     setMinimumSize(640, 360);
 }
 
-void DemoWindow::setRun(const pilot::PilotRun& run, const pilot::Pilot& pilot)
+void DemoWindow::setRun(const pilot::PilotRun& run, const pilot::Pilot& pilot, const readiness::RunContext& context)
 {
-    m_slides = buildDemoSlides(run, pilot, readiness::scoreRun(run, pilot));
+    m_slides = buildDemoSlides(run, pilot, readiness::scoreRun(run, pilot, context));
     m_footer = QString::fromStdString(pilot.title.empty() ? run.pilotName : pilot.title);
     m_current = 0;
     update();

@@ -17,7 +17,9 @@ class DemoWindow : public QWidget {
 public:
     explicit DemoWindow(QWidget* parent = nullptr);
 
-    void setRun(const qpilot::pilot::PilotRun& run, const qpilot::pilot::Pilot& pilot);
+    // `context`: what the store knows (reproduced, exports), scored as on the Scorecard page.
+    void setRun(const qpilot::pilot::PilotRun& run, const qpilot::pilot::Pilot& pilot,
+                const qpilot::readiness::RunContext& context = {});
 
     const std::vector<DemoSlide>& slides() const { return m_slides; }
     int slideCount() const { return int(m_slides.size()); }

@@ -31,7 +31,7 @@ JobsView::JobsView(PilotRunner* runner, QWidget* parent)
     m_progress->setVisible(m_runner->isRunning());
     connect(m_runner, &PilotRunner::started, this, [this] { m_progress->show(); });
     connect(m_history, &RunHistoryView::runOpened, this, &JobsView::runOpened);
-    connect(m_history, &RunHistoryView::comparisonReady, this, [this](const StoredRun& a, const StoredRun& b) {
+    connect(m_history, &RunHistoryView::comparisonReady, this, [this](const ComparedRun& a, const ComparedRun& b) {
         m_comparison->setRuns(a, b);
         showComparison();
     });

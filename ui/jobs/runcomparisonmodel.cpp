@@ -121,7 +121,7 @@ void RunComparisonModel::clear()
     endResetModel();
 }
 
-void RunComparisonModel::setRuns(const StoredRun& sa, const StoredRun& sb)
+void RunComparisonModel::setRuns(const ComparedRun& sa, const ComparedRun& sb)
 {
     std::vector<Row> rows;
     Builder add(rows);

@@ -20,7 +20,7 @@
 namespace qpilot {
 
 // A run as the store has it: the record plus its summary (verdict and overall live there).
-struct StoredRun {
+struct ComparedRun {
     qint64 id = 0;
     pilot::PilotRun run;
     store::RunSummary summary;
@@ -36,7 +36,7 @@ public:
 
     explicit RunComparisonModel(QObject* parent = nullptr);
 
-    void setRuns(const StoredRun& a, const StoredRun& b);
+    void setRuns(const ComparedRun& a, const ComparedRun& b);
     void clear();
     bool hasRuns() const { return m_has; }
     qint64 idA() const { return m_idA; }

@@ -75,7 +75,7 @@ void RunComparisonView::clear()
     m_summary->setText(tr("Select two runs in the history and press <b>Compare</b>."));
 }
 
-void RunComparisonView::setRuns(const StoredRun& a, const StoredRun& b)
+void RunComparisonView::setRuns(const ComparedRun& a, const ComparedRun& b)
 {
     m_model->setRuns(a, b);
     m_view->clearSpans();

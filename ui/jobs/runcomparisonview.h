@@ -20,7 +20,7 @@ class RunComparisonView : public QWidget {
 public:
     explicit RunComparisonView(QWidget* parent = nullptr);
 
-    void setRuns(const StoredRun& a, const StoredRun& b);
+    void setRuns(const ComparedRun& a, const ComparedRun& b);
     void clear();
 
     RunComparisonModel* model() const { return m_model; }

@@ -37,11 +37,11 @@ struct ListResult {
 };
 
 struct PairResult {
-    std::optional<StoredRun> a, b;
+    std::optional<ComparedRun> a, b;
     std::optional<Error> error;
 };
 
-Result<StoredRun> readStoredRun(const store::RunStore& s, qint64 id)
+Result<ComparedRun> readStoredRun(const store::RunStore& s, qint64 id)
 {
     auto run = s.loadRun(id);
     if (!run)
@@ -49,7 +49,7 @@ Result<StoredRun> readStoredRun(const store::RunStore& s, qint64 id)
     auto summary = s.summary(id);
     if (!summary)
         return summary.error();
-    StoredRun out;
+    ComparedRun out;
     out.id = id;
     out.run = std::move(run).value();
     out.summary = std::move(summary).value();
@@ -125,7 +125,7 @@ RunHistoryView::RunHistoryView(PilotRunner* runner, QWidget* parent)
       m_compare(new QPushButton(tr("Compare"), this)), m_reproduce(new QPushButton(tr("Reproduce"), this)),
       m_openReport(new QPushButton(tr("Open report"), this))
 {
-    qRegisterMetaType<qpilot::StoredRun>();
+    qRegisterMetaType<qpilot::ComparedRun>();
     setObjectName(QStringLiteral("runHistoryView"));
     m_view->setObjectName(QStringLiteral("historyTable"));
     m_pilotEdit->setObjectName(QStringLiteral("historyPilotFilter"));

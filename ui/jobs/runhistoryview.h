@@ -92,7 +92,7 @@ public slots:
 signals:
     void runOpened(qint64 id);
     void listed();
-    void comparisonReady(const qpilot::StoredRun& a, const qpilot::StoredRun& b);
+    void comparisonReady(const qpilot::ComparedRun& a, const qpilot::ComparedRun& b);
     // A listing, loading or reproduction problem (for the message bar).
     void storeError(const QString& message);
     // A reproduction started from this view finished: identical, or the differing fields.
@@ -128,4 +128,4 @@ private:
 
 } // namespace qpilot
 
-Q_DECLARE_METATYPE(qpilot::StoredRun)
+Q_DECLARE_METATYPE(qpilot::ComparedRun)
