@@ -117,7 +117,8 @@ PilotEditor::PilotEditor(QWidget* parent) : QWidget(parent), m_undo(new QUndoSta
     outer->addLayout(body, 1);
     m_pages = new QListWidget(this);
     m_pages->setObjectName(QStringLiteral("pilotEditorPages"));
-    m_pages->setFixedWidth(170);
+    m_pages->setFixedWidth(180);
+    m_pages->setStyleSheet(QStringLiteral("QListWidget::item { padding: 6px 8px; }"));
     m_stack = new QStackedWidget(this);
     body->addWidget(m_pages);
     body->addWidget(m_stack, 1);
@@ -567,12 +568,19 @@ void PilotEditor::refreshPreview()
     m_curve->clearGraphs();
     m_curve->clearItems();
     const QVector<double>* series[] = {&qubits, &twoQ, &depth};
-    const char* names[] = {"qubits", "two-qubit gates", "depth"};
+    const QString names[] = {tr("qubits"), tr("two-qubit gates"), tr("depth")};
     double top = 1;
     for (int i = 0; i < 3; ++i) {
         QCPGraph* g = m_curve->addGraph();
-        g->setName(QString::fromLatin1(names[i]));
-        g->setData(xs, *series[i], true);
+        // A log axis cannot show 0: zero counts are left out (and said so in the legend).
+        QVector<double> kx, ky;
+        for (int k = 0; k < xs.size(); ++k)
+            if ((*series[i])[k] > 0) {
+                kx.append(xs[k]);
+                ky.append((*series[i])[k]);
+            }
+        g->setName(ky.isEmpty() ? names[i] + tr(" (none)") : names[i]);
+        g->setData(kx, ky, true);
         QPen pen(ui::report::seriesColor(i));
         pen.setWidthF(2);
         g->setPen(pen);
@@ -585,12 +593,13 @@ void PilotEditor::refreshPreview()
     marker->point2->setCoords(m_preview.features, 1);
     marker->setPen(QPen(ui::report::colors::muted(), 1, Qt::DashLine));
     auto* label = new QCPItemText(m_curve);
-    label->position->setCoords(m_preview.features, top * 1.05);
+    label->position->setCoords(m_preview.features, top * 1.6);
     label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     label->setText(tr(" this pilot: %1").arg(m_preview.features));
     label->setColor(ui::report::colors::muted());
     m_curve->xAxis->setRange(0.5, maxFeatures + 0.5);
-    m_curve->yAxis->setRange(0, top * 1.15);
+    m_curve->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>()->setTickStep(maxFeatures > 24 ? 4 : maxFeatures > 12 ? 2 : 1);
+    m_curve->yAxis->setRange(0.8, top * 2.5);
     m_curve->replot();
 }
 

@@ -189,12 +189,21 @@ void PilotEditor::buildEncoding()
                                "count (core/encoding) for this pilot's feature count, before transpiling to a device."));
     QFormLayout* form = addGroup(tr("Encoding and ansatz"));
     std::vector<std::pair<QString, QString>> encodings, ansaetze{{tr("model default"), QString()}};
-    for (const encoding::CatalogEntry& e : encoding::catalog())
-        (e.ansatz ? ansaetze : encodings).push_back({s(e.name) + QStringLiteral(" — ") + s(e.description).section(QLatin1Char('.'), 0, 0), s(e.name)});
+    for (const encoding::CatalogEntry& e : encoding::catalog()) {
+        QString summary = s(e.description).section(QStringLiteral(": "), 0, 0);
+        if (summary.size() > 56)
+            summary = summary.left(54) + QStringLiteral("…");
+        (e.ansatz ? ansaetze : encodings).push_back({s(e.name) + QStringLiteral(" — ") + summary, s(e.name)});
+    }
     QComboBox* enc = addChoice(form, tr("Encoding"), QStringLiteral("circuit.encoding"), encodings,
                                [](const pilot::Pilot& p) { return s(p.circuit.encoding); },
                                [](pilot::Pilot& p, const QString& v) { p.circuit.encoding = str(v); });
     enc->setMaximumWidth(560);
+    for (const encoding::CatalogEntry& e : encoding::catalog())
+        if (const int i = enc->findData(s(e.name)); i >= 0)
+            enc->setItemData(i, s(e.description) + QStringLiteral("\nqubits ") + s(e.qubitsFormula) + QStringLiteral(", two-qubit gates ")
+                                    + s(e.twoQubitFormula),
+                             Qt::ToolTipRole);
     addInt(form, tr("Repetitions"), QStringLiteral("circuit.reps"), -1, 1000, [](const pilot::Pilot& p) { return p.circuit.reps; },
            [](pilot::Pilot& p, int v) { p.circuit.reps = v; }, QString(), tr("model default (-1)"));
     addChoice(form, tr("Ansatz (vqc)"), QStringLiteral("circuit.ansatz"), ansaetze,
@@ -250,7 +259,16 @@ void PilotEditor::buildEncoding()
     m_curve->setObjectName(QStringLiteral("preview.curve"));
     m_curve->setMinimumHeight(260);
     m_curve->xAxis->setLabel(tr("features"));
-    m_curve->yAxis->setLabel(tr("count (logical circuit)"));
+    m_curve->yAxis->setLabel(tr("count (logical circuit, log scale)"));
+    QSharedPointer<QCPAxisTickerFixed> integers(new QCPAxisTickerFixed);
+    integers->setTickStep(1);
+    integers->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_curve->xAxis->setTicker(integers);
+    m_curve->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    m_curve->yAxis->setTicker(logTicker);
+    m_curve->yAxis->setNumberFormat(QStringLiteral("gb"));
+    m_curve->yAxis->setNumberPrecision(0);
     m_curve->legend->setVisible(true);
     m_curve->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_curve->plotLayout()->insertRow(0);
