@@ -201,8 +201,8 @@ QVariant DeviceProfilesModel::data(const QModelIndex& index, int role) const
             auto row = m_prices.find(d.pricing);
             if (!row)
                 return QStringLiteral("no price row for pricing key '%1'").arg(QString::fromStdString(d.pricing));
-            return QStringLiteral("%1, %2 %3").arg(QString::fromStdString((*row)->name), QString::fromStdString((*row)->date),
-                                                   QString::fromStdString((*row)->source));
+            return QStringLiteral("%1\n%2, dated %3 %4").arg(devicePriceText(d, m_prices), QString::fromStdString((*row)->name),
+                                                            QString::fromStdString((*row)->date), QString::fromStdString((*row)->source));
         }
         case Date: return QString::fromStdString(fieldSource(d, "calibration_date"));
         case Source: return QString::fromStdString(d.source);
@@ -251,8 +251,8 @@ QVariant DeviceProfilesModel::headerData(int section, Qt::Orientation orientatio
     }
     if (role != Qt::DisplayRole)
         return {};
-    static const char* const names[] = {"Use", "Device", "Family", "Origin", "Qubits", "2q error", "Readout error",
-                                        "Price", "Calibrated", "Source"};
+    static const char* const names[] = {"Use", "Device", "Family", "Origin", "Qubits", "2q error", "Readout",
+                                        "Price (default plan)", "Calibrated", "Source"};
     return QString::fromLatin1(names[section]);
 }
 

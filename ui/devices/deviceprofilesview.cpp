@@ -66,15 +66,18 @@ DeviceProfilesView::DeviceProfilesView(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setColumnHidden(DeviceProfilesModel::Use, true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setWordWrap(false);
     m_detail = new QTextBrowser(split);
     m_detail->setObjectName(QStringLiteral("deviceDetail"));
     m_detail->setOpenExternalLinks(false);
     split->addWidget(m_table);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 2);
+    split->setSizes({700, 280});
     v->addWidget(split, 1);
 
     connect(import, &QPushButton::clicked, this, &DeviceProfilesView::openCalibrationImport);
@@ -99,6 +102,10 @@ void DeviceProfilesView::reload()
                 + QStringLiteral("</span>");
     m_status->setText(text);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
+    // The price text can be long (AQT, HQC formulas): capped, the full text is in the tooltip.
+    m_table->resizeColumnsToContents();
+    if (m_table->columnWidth(DeviceProfilesModel::Price) > 190)
+        m_table->setColumnWidth(DeviceProfilesModel::Price, 190);
     if (keep.isEmpty() || !selectDevice(keep))
         if (m_proxy->rowCount() > 0)
             m_table->selectRow(0);

@@ -132,8 +132,9 @@ PriceTablesView::PriceTablesView(QWidget* parent) : QWidget(parent), m_model(new
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     split->addWidget(m_table);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
+    split->setSizes({600, 130});
     v->addWidget(split, 1);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetail(current.row()); });
