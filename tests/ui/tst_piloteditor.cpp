@@ -344,6 +344,13 @@ private slots:
         QCOMPARE(editor.undoStack()->count(), 3);
         editor.undoStack()->undo();
         QCOMPARE(editor.pilot().title, std::string("Short title"));
+        // Typing a character and deleting it again leaves no step behind.
+        const int steps = editor.undoStack()->index(); // 2: the undone title step is dropped by the next push
+        QTest::keyClicks(title, "?");
+        QCOMPARE(editor.undoStack()->count(), steps + 1);
+        QTest::keyClick(title, Qt::Key_Backspace);
+        QCOMPARE(editor.undoStack()->count(), steps);
+        QCOMPARE(editor.pilot().title, std::string("Short title"));
         editor.undoStack()->setIndex(0);
         QCOMPARE(pilot::writePilot(editor.pilot()), pilot::writePilot(example("breast_cancer_kernel")));
         QCOMPARE(title->text(), QString::fromStdString(example("breast_cancer_kernel").title));

@@ -22,6 +22,8 @@ bool SetPilotFieldCommand::mergeWith(const QUndoCommand* other)
     if (!o || !m_mergeable || !o->m_mergeable || o->m_field != m_field)
         return false;
     m_after = o->m_after;
+    // Typed back to where it started: the step disappears from the stack.
+    setObsolete(pilot::writePilot(m_after) == pilot::writePilot(m_before));
     return true;
 }
 
