@@ -390,6 +390,29 @@ private slots:
         QCOMPARE(m->role(1), QStringLiteral("feature"));
         QCOMPARE(m->data(m->index(1, 1)).toString(), QStringLiteral("0")); // 'kind' now a feature value
         QVERIFY2(editor.isValid(), qPrintable(editor.problems().join('\n')));
+        // 'sepal' ignored: the pilot lists it, the preview greys it out, back to a feature restores it.
+        QVERIFY(m->setData(m->index(0, 2), "ignored"));
+        QCOMPARE(editor.pilot().dataset.ignoreColumns, std::vector<std::string>{"sepal"});
+        QCOMPARE(m->role(2), QStringLiteral("ignored"));
+        QCOMPARE(m->data(m->index(1, 2)).toString(), QStringLiteral("(ignored)"));
+        QCOMPARE(editor.preview().features, 2); // pca 2
+        QCOMPARE(field<QLineEdit>(editor, "dataset.ignore_columns")->text(), QStringLiteral("sepal"));
+        QVERIFY2(editor.isValid(), qPrintable(editor.problems().join('\n')));
+        QVERIFY(!m->setData(m->index(0, 3), "ignored")); // the label cannot be ignored
+        QVERIFY(m->setData(m->index(0, 2), "feature"));
+        QVERIFY(editor.pilot().dataset.ignoreColumns.empty());
+        QCOMPARE(m->data(m->index(5, 2)).toString(), QStringLiteral("6.1"));
+        // Making an ignored column the label takes it off the ignored list.
+        QVERIFY(m->setData(m->index(0, 0), "ignored"));
+        QVERIFY(m->setData(m->index(0, 0), "label"));
+        QCOMPARE(editor.pilot().dataset.labelColumn, std::string("petal"));
+        QVERIFY(editor.pilot().dataset.ignoreColumns.empty());
+        editor.undoStack()->undo();
+        editor.undoStack()->undo();
+        editor.undoStack()->undo();
+        editor.undoStack()->undo();
+        QCOMPARE(editor.pilot().dataset.labelColumn, std::string("code"));
+        QVERIFY(editor.pilot().dataset.ignoreColumns.empty());
         // A label column the file does not have: core's error under the label field.
         QLineEdit* label = field<QLineEdit>(editor, "dataset.label_column");
         label->selectAll();

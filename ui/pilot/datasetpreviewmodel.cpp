@@ -19,6 +19,7 @@ void DatasetPreviewModel::clear()
     m_names.clear();
     m_rows.clear();
     m_csv.reset();
+    m_ignored.clear();
     m_labelColumn = -1;
     endResetModel();
 }
@@ -29,29 +30,41 @@ void DatasetPreviewModel::setDataset(const ml::Dataset& dataset, const std::opti
     beginResetModel();
     m_csv = csv;
     const int features = dataset.samples.features;
-    // The label's position among the file's columns (shipped datasets and generators: last).
-    m_labelColumn = csv ? std::clamp(csv->labelColumn, 0, features) : features;
+    // The file's columns: a CSV report lists them (label and ignored ones included); shipped
+    // datasets and generators are the features then the label.
+    const int columns = csv && !csv->columnNames.empty() ? int(csv->columnNames.size()) : features + 1;
+    m_labelColumn = csv ? std::clamp(csv->labelColumn, 0, columns - 1) : features;
+    m_ignored.assign(size_t(columns), false);
+    if (csv)
+        for (int c : csv->ignoredColumns)
+            if (c >= 0 && c < columns)
+                m_ignored[size_t(c)] = true;
     m_names.clear();
-    for (int c = 0, f = 0; c <= features; ++c) {
-        if (c == m_labelColumn)
-            m_names.append(!labelName.isEmpty() ? labelName
-                           : csv && !csv->hasHeader ? QStringLiteral("column %1").arg(c + 1)
-                                                    : QStringLiteral("label"));
-        else
-            m_names.append(f < int(dataset.featureNames.size()) ? QString::fromStdString(dataset.featureNames[size_t(f++)])
-                                                                 : QStringLiteral("x%1").arg(f++));
+    for (int c = 0, f = 0; c < columns; ++c) {
+        if (csv && !csv->columnNames.empty()) {
+            m_names.append(QString::fromStdString(csv->columnNames[size_t(c)]));
+        } else if (c == m_labelColumn) {
+            m_names.append(!labelName.isEmpty() ? labelName : QStringLiteral("label"));
+        } else {
+            m_names.append(f < int(dataset.featureNames.size()) ? QString::fromStdString(dataset.featureNames[size_t(f)])
+                                                                 : QStringLiteral("x%1").arg(f));
+            ++f;
+        }
     }
     m_rows.clear();
     const int shown = std::min(std::max(rows, 0), dataset.samples.rows);
     for (int r = 0; r < shown; ++r) {
         QStringList line;
-        for (int c = 0, f = 0; c <= features; ++c) {
-            if (c == m_labelColumn) {
+        for (int c = 0, f = 0; c < columns; ++c) {
+            if (m_ignored[size_t(c)]) {
+                line.append(QStringLiteral("(ignored)"));
+            } else if (c == m_labelColumn) {
                 const int y = r < int(dataset.samples.y.size()) ? dataset.samples.y[size_t(r)] : -1;
                 line.append(y >= 0 && y < int(dataset.classNames.size()) ? QString::fromStdString(dataset.classNames[size_t(y)])
                                                                          : QString::number(y));
             } else {
-                line.append(QString::number(dataset.samples.at(r, f++), 'g', 6));
+                line.append(f < features ? QString::number(dataset.samples.at(r, f), 'g', 6) : QString());
+                ++f;
             }
         }
         m_rows.push_back(line);
@@ -66,14 +79,18 @@ QString DatasetPreviewModel::columnName(int column) const
 
 QString DatasetPreviewModel::labelSpec(int column) const
 {
-    if (m_csv && m_csv->hasHeader && column != m_labelColumn)
+    if (m_csv && m_csv->hasHeader)
         return columnName(column);
     return QString::number(column + 1);
 }
 
 QString DatasetPreviewModel::role(int column) const
 {
-    return column == m_labelColumn ? QStringLiteral("label") : QStringLiteral("feature");
+    if (column == m_labelColumn)
+        return QStringLiteral("label");
+    if (column >= 0 && column < int(m_ignored.size()) && m_ignored[size_t(column)])
+        return QStringLiteral("ignored");
+    return QStringLiteral("feature");
 }
 
 int DatasetPreviewModel::rowCount(const QModelIndex& parent) const
@@ -100,8 +117,10 @@ QVariant DatasetPreviewModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::BackgroundRole && index.column() == m_labelColumn)
         return QBrush(QColor(0xfd, 0xf1, 0xd8));
+    if (role == Qt::ForegroundRole && this->role(index.column()) == QLatin1String("ignored"))
+        return QBrush(QColor(0x8a, 0x91, 0x99));
     if (role == Qt::ToolTipRole && roleRow)
-        return rolesEditable() ? QStringLiteral("Double-click and choose 'label' to make this column the label")
+        return rolesEditable() ? QStringLiteral("Double-click and type label, feature or ignored")
                                : QStringLiteral("The shipped dataset's label column is fixed");
     if (role == Qt::TextAlignmentRole)
         return int((roleRow || index.column() == m_labelColumn ? Qt::AlignHCenter : Qt::AlignRight) | Qt::AlignVCenter);
@@ -134,14 +153,21 @@ bool DatasetPreviewModel::setData(const QModelIndex& index, const QVariant& valu
     if (role != Qt::EditRole || !index.isValid() || index.row() != 0 || !rolesEditable() || index.column() >= columnCount())
         return false;
     const QString wanted = value.toString().trimmed().toLower();
-    if (wanted != QLatin1String("label") && wanted != QLatin1String("feature"))
-        return false;
-    if (wanted == QLatin1String("label") && index.column() != m_labelColumn) {
-        emit labelColumnRequested(index.column(), labelSpec(index.column()));
+    const int c = index.column();
+    const QString current = this->role(c);
+    if (wanted == current)
+        return wanted == QLatin1String("label") || wanted == QLatin1String("feature") || wanted == QLatin1String("ignored");
+    if (current == QLatin1String("label"))
+        return false; // a dataset needs a label: give another column the label role instead
+    if (wanted == QLatin1String("label")) {
+        emit labelColumnRequested(c, labelSpec(c));
         return true;
     }
-    // "feature" on the label column: a dataset needs one label; choose another column instead.
-    return wanted == QLatin1String("feature") && index.column() != m_labelColumn;
+    if (wanted == QLatin1String("ignored") || wanted == QLatin1String("feature")) {
+        emit ignoreColumnRequested(c, labelSpec(c), wanted == QLatin1String("ignored"));
+        return true;
+    }
+    return false;
 }
 
 } // namespace qpilot

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/pilot/datasetpreviewmodel.h — the first rows of the pilot's dataset as a table, columns in
-// the file's order, with a role row on top ("feature" / "label"). For a CSV file the role row is
-// editable: choosing "label" for another column asks (signal) for that column to become the
-// dataset's label column; the shipped datasets and generators have a fixed label column.
+// the file's order, with a role row on top ("feature" / "label" / "ignored"). For a CSV file the
+// role row is editable: choosing a role asks (signal) for the pilot's label column or ignored
+// columns to change; the shipped datasets and generators have fixed roles. Ignored columns are
+// not read by core, so their cells show "(ignored)".
 #pragma once
 
 #include "core/ml/dataset.h"
@@ -34,7 +35,7 @@ public:
     // What a pilot's dataset.label_column names this column by: the header name, else its
     // 1-based index.
     QString labelSpec(int column) const;
-    QString role(int column) const;                      // "feature" / "label"
+    QString role(int column) const;                      // "feature" / "label" / "ignored"
 
     int rowCount(const QModelIndex& parent = {}) const override;     // role row + data rows
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -46,11 +47,14 @@ public:
 signals:
     // The user set column `column`'s role to "label": `spec` is its labelSpec().
     void labelColumnRequested(int column, const QString& spec);
+    // The user set a column's role to "ignored" (ignore = true) or back to "feature" (false).
+    void ignoreColumnRequested(int column, const QString& spec, bool ignore);
 
 private:
     QStringList m_names;                 // column names in file order
     std::vector<QStringList> m_rows;     // shown data rows, as text
     std::optional<ml::CsvReport> m_csv;
+    std::vector<bool> m_ignored;
     int m_labelColumn = -1;
 };
 

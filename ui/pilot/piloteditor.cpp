@@ -482,8 +482,11 @@ void PilotEditor::revalidate()
 void PilotEditor::refreshDataset()
 {
     const pilot::DatasetSpec& d = m_pilot.dataset;
-    const QString key = QString::fromStdString(d.source + "\n" + d.labelColumn + "\n" + d.impute + "\n" + m_pilot.baseDirectory
-                                               + "\n" + std::to_string(m_pilot.seed));
+    std::string ignored;
+    for (const std::string& c : d.ignoreColumns)
+        ignored += c + "\t";
+    const QString key = QString::fromStdString(d.source + "\n" + d.labelColumn + "\n" + ignored + "\n" + d.impute + "\n"
+                                               + m_pilot.baseDirectory + "\n" + std::to_string(m_pilot.seed));
     if (key == m_datasetKey)
         return;
     m_datasetKey = key;
@@ -491,6 +494,7 @@ void PilotEditor::refreshDataset()
     m_datasetError.clear();
     ml::CsvOptions csv;
     csv.labelColumn = d.labelColumn;
+    csv.ignoreColumns = d.ignoreColumns;
     if (auto impute = ml::imputeFromKey(d.impute))
         csv.impute = *impute;
     if (d.source.empty()) {

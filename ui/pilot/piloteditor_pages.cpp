@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -122,6 +123,10 @@ void PilotEditor::buildDataset()
             [](const pilot::Pilot& p) { return s(p.dataset.labelColumn); },
             [](pilot::Pilot& p, const QString& v) -> std::optional<QString> { p.dataset.labelColumn = str(v.trimmed()); return std::nullopt; },
             tr("CSV only: header name or 1-based index; empty = last column"));
+    addText(form, tr("Ignored columns"), QStringLiteral("dataset.ignore_columns"),
+            [](const pilot::Pilot& p) { return joinList(p.dataset.ignoreColumns); },
+            [](pilot::Pilot& p, const QString& v) -> std::optional<QString> { p.dataset.ignoreColumns = splitList(v); return std::nullopt; },
+            tr("CSV only: columns left out of the features, e.g. id, name"));
     addChoice(form, tr("Missing values"), QStringLiteral("dataset.impute"),
               {{tr("none (a missing value is an error)"), QStringLiteral("none")}, {tr("mean of the column"), QStringLiteral("mean")},
                {tr("median of the column"), QStringLiteral("median")}, {tr("drop the row"), QStringLiteral("drop")}},
@@ -153,7 +158,7 @@ void PilotEditor::buildDataset()
             tr("expected SHA-256 of the data (empty = not checked)"));
 
     QVBoxLayout* page = m_pageLayouts.back();
-    auto* previewBox = new QGroupBox(tr("Preview (first rows; the role row sets the label column of a CSV file)"));
+    auto* previewBox = new QGroupBox(tr("Preview (first rows; a CSV file's role row is editable: label, feature or ignored)"));
     auto* pv = new QVBoxLayout(previewBox);
     m_datasetInfo = new QLabel(previewBox);
     m_datasetInfo->setObjectName(QStringLiteral("datasetInfo"));
@@ -168,7 +173,19 @@ void PilotEditor::buildDataset()
     pv->addWidget(table);
     page->addWidget(previewBox);
     connect(m_datasetModel, &DatasetPreviewModel::labelColumnRequested, this, [this](int, const QString& spec) {
-        edit(QStringLiteral("dataset.label_column"), [&](pilot::Pilot& p) { p.dataset.labelColumn = str(spec); }, false);
+        edit(QStringLiteral("dataset.label_column"), [&](pilot::Pilot& p) {
+            p.dataset.labelColumn = str(spec);
+            auto& ignored = p.dataset.ignoreColumns; // the label cannot also be ignored
+            ignored.erase(std::remove(ignored.begin(), ignored.end(), str(spec)), ignored.end());
+        }, false);
+    });
+    connect(m_datasetModel, &DatasetPreviewModel::ignoreColumnRequested, this, [this](int, const QString& spec, bool ignore) {
+        edit(QStringLiteral("dataset.ignore_columns"), [&](pilot::Pilot& p) {
+            auto& ignored = p.dataset.ignoreColumns;
+            ignored.erase(std::remove(ignored.begin(), ignored.end(), str(spec)), ignored.end());
+            if (ignore)
+                ignored.push_back(str(spec));
+        }, false);
     });
 
     QFormLayout* pre = addGroup(tr("Preprocessing"));
