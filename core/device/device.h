@@ -105,8 +105,9 @@ Result<DeviceProfile> parseDeviceProfile(const std::string& json, const std::str
 std::string deviceProfileToJson(const DeviceProfile& device);
 // The profiles shipped with Qpilot (resources/devices/*.json), sorted by id.
 std::vector<DeviceProfile> builtinDevices();
-// A shipped profile by id, a calibration snapshot "BACKEND@DATE" or "BACKEND@latest" (from
-// defaultCalibrationStore()), or a profile file path; the error lists the known ids.
+// A shipped profile by id, a user copy by id (defaultUserDeviceStore(), user_devices.h), a
+// calibration snapshot "BACKEND@DATE" or "BACKEND@latest" (from defaultCalibrationStore()), or
+// a profile file path; the error lists the known ids.
 Result<DeviceProfile> findDevice(const std::string& idOrPath);
 // The same, with snapshots looked up in `calibrationStore`.
 Result<DeviceProfile> findDevice(const std::string& idOrPath, const std::string& calibrationStore);
@@ -114,3 +115,4 @@ Result<DeviceProfile> findDevice(const std::string& idOrPath, const std::string&
 } // namespace qpilot
 
 #include "core/device/calibration.h"
+#include "core/device/user_devices.h"

@@ -55,6 +55,12 @@ Result<DeviceProfile> findDevice(const std::string& idOrPath, const std::string&
     for (const DeviceProfile& d : devices)
         if (d.id == idOrPath)
             return d;
+    if (idOrPath.find('@') == std::string::npos && idOrPath.find('/') == std::string::npos
+        && idOrPath.find('\\') == std::string::npos) {
+        auto copy = loadUserDevice(idOrPath, defaultUserDeviceStore());
+        if (copy)
+            return copy;
+    }
     const QString path = QString::fromStdString(idOrPath);
     const QFileInfo info(path);
     if (info.exists() && info.isFile()) {

@@ -276,44 +276,63 @@ Result<LoadedDataset> parseCsv(const std::string& text, const std::string& fileN
         }
         header = header || !anyNumber;
     }
-    if (!options.labelColumn.empty()) {
-        int found = -1;
+    // A column named by header (exact, then case-insensitive) or by 1-based index.
+    auto findColumn = [&](const std::string& spec, const std::string& what) -> Result<int> {
         if (header) {
             const auto& names = lines.front().fields;
-            for (int c = 0; c < columns && found < 0; ++c)
-                if (names[static_cast<std::size_t>(c)] == options.labelColumn)
-                    found = c;
-            for (int c = 0; c < columns && found < 0; ++c)
-                if (lower(names[static_cast<std::size_t>(c)]) == lower(options.labelColumn))
-                    found = c;
+            for (int c = 0; c < columns; ++c)
+                if (names[static_cast<std::size_t>(c)] == spec)
+                    return c;
+            for (int c = 0; c < columns; ++c)
+                if (lower(names[static_cast<std::size_t>(c)]) == lower(spec))
+                    return c;
         }
-        if (found < 0) {
-            if (const auto index = parseInteger(options.labelColumn)) {
-                if (*index < 1 || *index > columns)
-                    return Error("label column " + options.labelColumn + " is out of range (the file has "
-                                     + std::to_string(columns) + " columns; columns are numbered from 1)",
-                                 file);
-                found = static_cast<int>(*index - 1);
-            } else {
-                return Error("no column named '" + options.labelColumn + "'"
-                                 + (header ? std::string(" in the header") : std::string(" (the file has no header row)")),
-                             file, lines.front().number);
-            }
+        if (const auto index = parseInteger(spec)) {
+            if (*index < 1 || *index > columns)
+                return Error(what + " " + spec + " is out of range (the file has " + std::to_string(columns)
+                                 + " columns; columns are numbered from 1)",
+                             file);
+            return static_cast<int>(*index - 1);
         }
-        labelColumn = found;
+        return Error("no column named '" + spec + "'"
+                         + (header ? std::string(" in the header") : std::string(" (the file has no header row)")),
+                     file, lines.front().number);
+    };
+    if (!options.labelColumn.empty()) {
+        auto found = findColumn(options.labelColumn, "label column");
+        if (!found)
+            return found.error();
+        labelColumn = *found;
+    }
+    std::vector<bool> ignored(static_cast<std::size_t>(columns), false);
+    for (const std::string& spec : options.ignoreColumns) {
+        auto found = findColumn(spec, "ignored column");
+        if (!found)
+            return Error("ignore columns: " + found.error().message, found.error().file, found.error().line);
+        if (*found == labelColumn)
+            return Error("ignore columns: '" + spec + "' is the label column; choose another label column first", file,
+                         lines.front().number);
+        ignored[static_cast<std::size_t>(*found)] = true;
     }
     report.hasHeader = header;
     report.labelColumn = labelColumn;
+    std::vector<int> featureColumns; // feature f is file column featureColumns[f] (0-based)
+    for (int c = 0; c < columns; ++c) {
+        report.columnNames.push_back(header ? lines.front().fields[static_cast<std::size_t>(c)] : "column " + std::to_string(c + 1));
+        if (ignored[static_cast<std::size_t>(c)])
+            report.ignoredColumns.push_back(c);
+        else if (c != labelColumn)
+            featureColumns.push_back(c);
+    }
+    if (featureColumns.empty())
+        return Error("no feature columns left (every column but the label is ignored)", file);
 
     Dataset ds;
     ds.name = QFileInfo(QString::fromStdString(file)).completeBaseName().toStdString();
     ds.source = file;
-    for (int c = 0; c < columns; ++c) {
-        if (c == labelColumn)
-            continue;
+    for (int c : featureColumns)
         ds.featureNames.push_back(header ? lines.front().fields[static_cast<std::size_t>(c)] : "x" + std::to_string(ds.featureNames.size()));
-    }
-    const int features = columns - 1;
+    const int features = static_cast<int>(featureColumns.size());
     const std::size_t firstData = header ? 1 : 0;
     if (lines.size() <= firstData)
         return Error("no data rows after the header", file, lines.front().number);
@@ -329,6 +348,8 @@ Result<LoadedDataset> parseCsv(const std::string& text, const std::string& fileN
         row.reserve(static_cast<std::size_t>(features));
         for (int c = 0; c < columns; ++c) {
             const std::string& cell = l.fields[static_cast<std::size_t>(c)];
+            if (ignored[static_cast<std::size_t>(c)])
+                continue;
             if (c == labelColumn) {
                 if (isMissingToken(cell))
                     return Error("missing class label (column " + std::to_string(c + 1)
@@ -382,7 +403,7 @@ Result<LoadedDataset> parseCsv(const std::string& text, const std::string& fileN
             for (const auto& row : values)
                 if (!std::isnan(row[static_cast<std::size_t>(f)]))
                     present.push_back(row[static_cast<std::size_t>(f)]);
-            const int fileColumn = f < labelColumn ? f + 1 : f + 2;
+            const int fileColumn = featureColumns[static_cast<std::size_t>(f)] + 1;
             if (present.size() == values.size())
                 continue;
             if (present.empty())
@@ -453,7 +474,7 @@ Result<LoadedDataset> parseCsv(const std::string& text, const std::string& fileN
         for (int r = 1; r < s.rows && constant; ++r)
             constant = s.at(r, f) == s.at(0, f);
         if (constant) {
-            const int fileColumn = f < labelColumn ? f + 1 : f + 2;
+            const int fileColumn = featureColumns[static_cast<std::size_t>(f)] + 1;
             return Error("column " + std::to_string(fileColumn) + " ('" + ds.featureNames[static_cast<std::size_t>(f)]
                              + "') has the same value " + formatValue(s.at(0, f)) + " in every row; remove it",
                          file, 0, fileColumn);

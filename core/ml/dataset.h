@@ -31,6 +31,8 @@ const char* imputeKey(Impute method);
 struct CsvOptions {
     // The label column: a header name, or a 1-based index ("3"), or empty = the last column.
     std::string labelColumn;
+    // Columns left out of the features (ids, free text, leaks): header names or 1-based indices.
+    std::vector<std::string> ignoreColumns;
     Impute impute = Impute::None;
     int minRowsPerClass = 2;  // fewer rows in any class is an error
     int minRows = 4;          // fewer rows in total is an error
@@ -41,6 +43,8 @@ struct CsvReport {
     char delimiter = ',';      // ',', ';', '\t' or ' ' (runs of whitespace)
     bool hasHeader = true;
     int labelColumn = 0;       // 0-based column index in the file
+    std::vector<int> ignoredColumns;      // 0-based file columns left out (CsvOptions::ignoreColumns), sorted
+    std::vector<std::string> columnNames; // every file column's name: the header, else "column k"
     int droppedRows = 0;       // Impute::DropRows
     struct Imputed {
         int line;              // 1-based line in the file

@@ -75,14 +75,18 @@ std::vector<Issue> checkPilot(const Pilot& p)
     } else {
         ml::CsvOptions csv;
         csv.labelColumn = p.dataset.labelColumn;
+        csv.ignoreColumns = p.dataset.ignoreColumns;
         if (impute)
             csv.impute = *impute;
         auto loaded = ml::loadDataset(p.dataset.source, csv, p.seed, p.baseDirectory);
         if (!loaded) {
             issue("dataset.source", "cannot load '" + p.dataset.source + "': " + loaded.error().toString());
         } else {
-            if ((!p.dataset.labelColumn.empty() || p.dataset.impute != "none") && loaded->kind != "csv")
-                issue(p.dataset.labelColumn.empty() ? "dataset.impute" : "dataset.label_column",
+            if ((!p.dataset.labelColumn.empty() || !p.dataset.ignoreColumns.empty() || p.dataset.impute != "none")
+                && loaded->kind != "csv")
+                issue(!p.dataset.labelColumn.empty()     ? "dataset.label_column"
+                      : !p.dataset.ignoreColumns.empty() ? "dataset.ignore_columns"
+                                                         : "dataset.impute",
                       "applies to CSV files only ('" + p.dataset.source + "' is " + loaded->kind + ")");
             data = std::move(loaded->dataset);
         }

@@ -23,6 +23,7 @@ struct DatasetSpec {
     std::string source;                  // "builtin:iris", a CSV path (relative to the .qpilot file)
                                          // or a generator spec "moons:rows=200,noise=0.1"
     std::string labelColumn;             // CSV only; empty = last column
+    std::vector<std::string> ignoreColumns; // CSV only: columns left out of the features (names or 1-based)
     std::string impute = "none";         // CSV only: none | mean | median | drop
     std::vector<int> classes;            // keep only these classes (relabelled 0..k-1); empty = all
     std::string fingerprint;             // expected SHA-256 (empty = not checked); a mismatch is an error

@@ -235,6 +235,7 @@ std::optional<Error> readV2(const QJsonObject& root, const Validator& v, Pilot& 
         Fields d(o, "dataset", v);
         r.str(d, "source", p.dataset.source);
         r.str(d, "label_column", p.dataset.labelColumn);
+        r.strings(d, "ignore_columns", p.dataset.ignoreColumns);
         r.str(d, "impute", p.dataset.impute);
         r.ints(d, "classes", p.dataset.classes);
         r.str(d, "fingerprint", p.dataset.fingerprint);
@@ -593,6 +594,8 @@ std::string writePilot(const Pilot& p)
     Node& d = root.add("dataset", object());
     d.add("source", str(p.dataset.source));
     d.add("label_column", str(p.dataset.labelColumn));
+    if (!p.dataset.ignoreColumns.empty()) // written only when used, so older pilots keep their text
+        d.add("ignore_columns", array(p.dataset.ignoreColumns, [](const std::string& c) { return str(c); }));
     d.add("impute", str(p.dataset.impute));
     d.add("classes", array(p.dataset.classes, [](int c) { return integer(c); }));
     d.add("fingerprint", str(p.dataset.fingerprint));

@@ -98,6 +98,7 @@ Result<ml::Dataset> loadPilotDataset(const Pilot& p, std::string* loadedFingerpr
 {
     ml::CsvOptions csv;
     csv.labelColumn = p.dataset.labelColumn;
+    csv.ignoreColumns = p.dataset.ignoreColumns;
     auto impute = ml::imputeFromKey(p.dataset.impute);
     if (!impute)
         return Error("dataset.impute: " + impute.error().message);

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/devices/pricetablesview.cpp — PriceEntriesModel and PriceTablesView.
+#include "ui/devices/pricetablesview.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace qpilot {
+
+namespace {
+
+QString usd(double v) { return QStringLiteral("$") + QString::number(v, 'g', 6); }
+
+} // namespace
+
+PriceEntriesModel::PriceEntriesModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void PriceEntriesModel::setTable(cost::PriceTable table)
+{
+    beginResetModel();
+    m_table = std::move(table);
+    endResetModel();
+}
+
+const cost::PriceRow* PriceEntriesModel::row(int r) const
+{
+    return r >= 0 && r < int(m_table.rows.size()) ? &m_table.rows[size_t(r)] : nullptr;
+}
+
+QString PriceEntriesModel::unitPrices(const cost::PriceRow& r)
+{
+    switch (r.model) {
+    case cost::PriceModel::Free:
+        return QStringLiteral("free, %1 s per 28 days").arg(r.freeSeconds);
+    case cost::PriceModel::PerSecond:
+        return usd(r.usdPerSecond) + QStringLiteral("/s") +
+               (r.billingIncrementSeconds > 0 ? QStringLiteral(", billed per %1 s").arg(r.billingIncrementSeconds) : QString());
+    case cost::PriceModel::PerTaskShot:
+        return usd(r.usdPerTask) + QStringLiteral("/task + ") + usd(r.usdPerShot) + QStringLiteral("/shot");
+    case cost::PriceModel::Aqt:
+        return QStringLiteral("%1/1q gate·shot, %2/2q gate·shot, min %3 (EM on) / %4 (off)")
+            .arg(usd(r.c1), usd(r.c2), usd(r.mEmOn), usd(r.mEmOff));
+    case cost::PriceModel::Hqc:
+        return QStringLiteral("%1/HQC, HQC = %2 + C(N1q + %3 N2q + %4 Nm)/%5")
+            .arg(usd(r.usdPerHqc))
+            .arg(r.hqcBase)
+            .arg(r.hqc2qWeight)
+            .arg(r.hqcMeasureWeight)
+            .arg(r.hqcDivisor);
+    }
+    return {};
+}
+
+int PriceEntriesModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.rows.size());
+}
+
+int PriceEntriesModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(ColumnCount);
+}
+
+QVariant PriceEntriesModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const cost::PriceRow& r = m_table.rows[size_t(index.row())];
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Source || index.column() == UnitPrices)
+            return QString::fromStdString(r.note);
+        if (index.column() == File)
+            return QString::fromStdString(r.file);
+        return QString::fromStdString(r.name);
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Provider: return QString::fromStdString(r.provider);
+    case Key: return QString::fromStdString(r.key);
+    case Plan: return QString::fromStdString(r.plan) + (r.isDefault ? QStringLiteral(" (default)") : QString());
+    case Model: return QString::fromLatin1(cost::priceModelName(r.model));
+    case UnitPrices: return unitPrices(r);
+    case Date: return QString::fromStdString(r.date);
+    case Source: return QString::fromStdString(r.source);
+    case File: return QFileInfo(QString::fromStdString(r.file)).fileName();
+    default: return {};
+    }
+}
+
+QVariant PriceEntriesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    static const char* const names[] = {"Provider", "Pricing key", "Plan", "Model", "Unit prices", "Date", "Source", "File"};
+    return QString::fromLatin1(names[section]);
+}
+
+PriceTablesView::PriceTablesView(QWidget* parent) : QWidget(parent), m_model(new PriceEntriesModel(this))
+{
+    auto* v = new QVBoxLayout(this);
+    auto* title = new QLabel(tr("Price tables"), this);
+    QFont tf = title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.3);
+    tf.setBold(true);
+    title->setFont(tf);
+    v->addWidget(title);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("priceStatus"));
+    m_status->setWordWrap(true);
+    v->addWidget(m_status);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("priceTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PriceEntriesModel::UnitPrices, QHeaderView::Stretch);
+    m_detail = new QLabel(split);
+    m_detail->setObjectName(QStringLiteral("priceDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_detail->setMargin(6);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    split->setSizes({600, 130});
+    v->addWidget(split, 1);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showDetail(current.row()); });
+    reload();
+}
+
+void PriceTablesView::reload(const std::vector<std::string>& userFiles)
+{
+    auto table = cost::loadPrices(userFiles);
+    if (!table) {
+        m_status->setText(tr("Cannot read the price files: %1").arg(QString::fromStdString(table.error().toString())));
+        m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        m_model->setTable(cost::builtinPrices());
+    } else {
+        m_model->setTable(std::move(table).value());
+        m_status->setStyleSheet(QStringLiteral("color: #5f6770;"));
+        m_status->setText(tr("%1 price entries from %2 files. Read-only: every price carries its date and source; a pilot's "
+                             "extra price files (cost.price_files) override entries by key and plan.")
+                              .arg(m_model->rowCount())
+                              .arg(m_model->table().files.size()));
+    }
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    showDetail(m_model->rowCount() > 0 ? 0 : -1);
+}
+
+void PriceTablesView::showDetail(int row)
+{
+    const cost::PriceRow* r = m_model->row(row);
+    if (!r) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->setText(tr("<b>%1</b> (%2, plan %3)<br>%4<br>Dated %5, source %6, file %7<br>Queue assumption %8 s: %9<br>"
+                         "Round trip %10 s: %11")
+                          .arg(QString::fromStdString(r->name).toHtmlEscaped(), QString::fromStdString(r->key).toHtmlEscaped(),
+                               QString::fromStdString(r->plan).toHtmlEscaped(),
+                               QString::fromStdString(r->note).toHtmlEscaped(), QString::fromStdString(r->date),
+                               QString::fromStdString(r->source).toHtmlEscaped(), QString::fromStdString(r->file).toHtmlEscaped())
+                          .arg(r->latency.queueSeconds)
+                          .arg(QString::fromStdString(r->latency.queueNote).toHtmlEscaped())
+                          .arg(r->latency.roundTripSeconds)
+                          .arg(QString::fromStdString(r->latency.roundTripNote).toHtmlEscaped()));
+}
+
+} // namespace qpilot
