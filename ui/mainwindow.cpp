@@ -13,8 +13,11 @@
 #include "ui/panels/circuittextpanel.h"
 #include "ui/panels/metricspanel.h"
 #include "ui/pilot/pilotsession.h"
+#include "ui/pilot/piloteditor.h"
 #include "ui/pilot/pilotworkbench.h"
+#include "ui/pilot/pilotworkspace.h"
 #include "ui/results/resultspanel.h"
+#include "ui/runs/runspanel.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/widgets/recentfilesmenu.h"
 
@@ -27,6 +30,8 @@
 #include <QStyleFactory>
 #include <QTimer>
 #include <QToolBar>
+#include <QTabWidget>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QDragEnterEvent>
@@ -104,9 +109,19 @@ MainWindow::MainWindow(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
     layout->addWidget(m_messageBar);
-    layout->addWidget(m_view, 1);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("Circuit"));
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+    m_workspace = new PilotWorkspace(m_tabs, m_pilots, m_messageBar);
+    m_undoGroup = new QUndoGroup(this);
+    m_undoGroup->addStack(m_document->undoStack());
+    m_undoGroup->addStack(m_workspace->editor()->undoStack());
+    m_undoGroup->setActiveStack(m_document->undoStack());
     createDocks();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     m_fileLabel->setObjectName(QStringLiteral("statusFile"));
     m_qubitsLabel->setObjectName(QStringLiteral("statusQubits"));
@@ -153,6 +168,7 @@ MainWindow::MainWindow(QWidget* parent)
         applyDefaultDockSizes(); // again: a theme's style (Fusion) re-lays the docks out from their hints
     m_results->applySettings(m_settings, true);
     m_pilots->setLocations(m_settings.runStorePath, m_settings.reportDirectory);
+    m_workspace->setDatabasePath(m_pilots->runsPanel()->databasePath());
 }
 
 MainWindow::~MainWindow() = default;
@@ -232,9 +248,8 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = named(m_document->undoStack()->createUndoAction(this, tr("&Undo")), "actionUndo",
-                          QKeySequence::Undo);
-    QAction* redo = named(m_document->undoStack()->createRedoAction(this, tr("&Redo")), "actionRedo",
+    QAction* undo = named(m_undoGroup->createUndoAction(this, tr("&Undo")), "actionUndo", QKeySequence::Undo);
+    QAction* redo = named(m_undoGroup->createRedoAction(this, tr("&Redo")), "actionRedo",
                           QKeySequence::Redo);
     editMenu->addAction(undo);
     editMenu->addAction(redo);
@@ -316,6 +331,8 @@ void MainWindow::createActions()
         view->addAction(d->toggleViewAction());
 
     m_pilots->addMenus(menuBar(), examplePilots, [this](const QString& name) { openExamplePilot(name); });
+    if (QMenu* pilotMenu = menuBar()->findChild<QMenu*>(QStringLiteral("pilotMenu")))
+        m_workspace->addMenuActions(pilotMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Qpilot"), this, &MainWindow::showAbout);
@@ -350,9 +367,31 @@ bool MainWindow::newCircuit(int qubits)
     return true;
 }
 
+bool MainWindow::isModified() const
+{
+    return m_document->isModified() || m_pilots->session()->isPilotModified();
+}
+
+void MainWindow::onPageChanged(int index)
+{
+    const bool circuit = index == PilotWorkspace::CircuitPage;
+    m_undoGroup->setActiveStack(index == PilotWorkspace::SetupPage ? m_workspace->editor()->undoStack()
+                                                                   : m_document->undoStack());
+    if (!circuit && m_circuitDocksShown.isEmpty()) {
+        for (QDockWidget* d : findChildren<QDockWidget*>()) {
+            m_circuitDocksShown.insert(d, d->isVisible());
+            d->hide();
+        }
+    } else if (circuit) {
+        for (auto it = m_circuitDocksShown.cbegin(); it != m_circuitDocksShown.cend(); ++it)
+            it.key()->setVisible(it.value());
+        m_circuitDocksShown.clear();
+    }
+}
+
 bool MainWindow::maybeSave()
 {
-    if (!m_document->isModified())
+    if (!isModified())
         return true;
     switch (m_unsavedHandler ? m_unsavedHandler() : QMessageBox::Cancel) {
     case QMessageBox::Save:
@@ -381,6 +420,7 @@ void MainWindow::applySettings(const WorkbenchSettings& settings)
         applyTheme(m_settings.theme);
     m_results->applySettings(m_settings);
     m_pilots->setLocations(m_settings.runStorePath, m_settings.reportDirectory);
+    m_workspace->setDatabasePath(m_pilots->runsPanel()->databasePath());
     emit settingsChanged(m_settings);
 }
 
@@ -497,7 +537,7 @@ bool MainWindow::saveDocumentAs(const QString& path, CircuitFormat format)
 void MainWindow::updateFromDocument()
 {
     const bool has = m_document->hasCircuit();
-    const QString star = m_document->isModified() ? QStringLiteral("*") : QString();
+    const QString star = isModified() ? QStringLiteral("*") : QString();
     if (m_pilots->session()->isOpen())
         setWindowTitle(tr("%1%2 \u2014 %3 \u2014 Qpilot")
                            .arg(QString::fromStdString(m_pilots->session()->pilot().name), star, m_document->displayName()));
@@ -581,6 +621,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_tabs->setCurrentIndex(PilotWorkspace::CircuitPage); // the docks as the user left them there
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());

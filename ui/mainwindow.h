@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/mainwindow.h — the workbench window. It only wires things together: the Document, the
-// circuit editor (central), the docks (palette, inspector, metrics, undo history, OpenQASM
+// central tabs (the circuit editor, then the pilot pages of PilotWorkspace), the docks (palette, inspector, metrics, undo history, OpenQASM
 // source, results), the message bar, menus, toolbar, status bar, theme and settings.
 #pragma once
 
@@ -8,11 +8,15 @@
 #include "ui/settings/workbenchsettings.h"
 
 #include <QMainWindow>
+#include <QHash>
 #include <QMessageBox>
 
 #include <functional>
 
+class QDockWidget;
 class QLabel;
+class QTabWidget;
+class QUndoGroup;
 
 namespace qpilot {
 
@@ -25,6 +29,7 @@ class MessageBar;
 class MetricsPanel;
 class PalettePanel;
 class PilotWorkbench;
+class PilotWorkspace;
 class RecentFilesMenu;
 class ResultsPanel;
 
@@ -44,6 +49,9 @@ public:
     CircuitTextPanel* sourcePanel() const { return m_textPanel; }
     ResultsPanel* resultsPanel() const { return m_results; }
     PilotWorkbench* pilots() const { return m_pilots; }
+    // The central tabs: the circuit editor first, then the pilot pages (PilotWorkspace::Page).
+    QTabWidget* workspaceTabs() const { return m_tabs; }
+    PilotWorkspace* workspace() const { return m_workspace; }
     bool isDarkTheme() const { return m_dark; }
     // The preferences in effect (loaded from QSettings at start-up; Edit ▸ Preferences).
     const WorkbenchSettings& settings() const { return m_settings; }
@@ -93,6 +101,10 @@ private:
     // True when it is fine to drop the current document (saved, discarded or unmodified).
     bool maybeSave();
     void applyTheme(WorkbenchSettings::Theme theme);
+    // The circuit docks show with the circuit page only (their visibility there is remembered);
+    // Undo/Redo act on the circuit or on the pilot editor, whichever page is shown.
+    void onPageChanged(int index);
+    bool isModified() const;
 
     Document* m_document;
     MessageBar* m_messageBar;
@@ -104,6 +116,10 @@ private:
     MetricsPanel* m_metricsPanel;
     ResultsPanel* m_results;
     PilotWorkbench* m_pilots;
+    QTabWidget* m_tabs = nullptr;
+    PilotWorkspace* m_workspace = nullptr;
+    QUndoGroup* m_undoGroup = nullptr;
+    QHash<QDockWidget*, bool> m_circuitDocksShown; // while another page is shown
     RecentFilesMenu* m_recentMenu = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;

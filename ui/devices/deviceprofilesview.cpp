@@ -176,6 +176,7 @@ void DeviceProfilesView::openCalibrationImport()
     connect(&dialog, &CalibrationImportDialog::imported, this, [this](const QString& id) {
         reload();
         selectDevice(id);
+        emit profilesChanged(id);
     });
     dialog.exec();
 }
@@ -191,6 +192,7 @@ void DeviceProfilesView::openWhatIfCopy()
     connect(&dialog, &WhatIfCopyDialog::created, this, [this](const QString& id) {
         reload();
         selectDevice(id);
+        emit profilesChanged(id);
     });
     dialog.exec();
 }

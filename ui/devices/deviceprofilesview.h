@@ -36,6 +36,10 @@ public slots:
     void openCalibrationImport();
     void openWhatIfCopy();
 
+signals:
+    // A calibration snapshot was imported or a what-if copy saved (its id): pickers elsewhere reload.
+    void profilesChanged(const QString& id);
+
 private:
     void showDetail();
 
