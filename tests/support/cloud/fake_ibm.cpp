@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tests/support/cloud/fake_ibm.cpp — the loopback IBM Quantum Platform (see fake_ibm.h).
-#include "cloud/fake_ibm.h"
+#include "support/cloud/fake_ibm.h"
 
 #include "core/circuit/qasm.h"
 #include "core/sim/simulator.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tests/support/cloud/fake_ionq.cpp — the loopback IonQ API v0.4 (see fake_ionq.h).
-#include "cloud/fake_ionq.h"
+#include "support/cloud/fake_ionq.h"
 
 #include "core/circuit/dialects.h"
 #include "core/circuit/qasm.h"

@@ -6,8 +6,8 @@
 // child process.
 #pragma once
 
-#include "cloud/fake_ibm.h"
-#include "cloud/fake_ionq.h"
+#include "support/cloud/fake_ibm.h"
+#include "support/cloud/fake_ionq.h"
 
 #include <QProcessEnvironment>
 
