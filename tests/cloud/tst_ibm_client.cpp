@@ -699,6 +699,7 @@ private slots:
         QVERIFY2(sub.ok(), sub.ok() ? "" : sub.error().message.c_str());
         if (!beforeSubmit)
             inject();
+        QVERIFY(fake->server().pendingFaults() > 0 || beforeSubmit);
         std::optional<Error> err;
         auto end = pollToEnd(*client, sub->providerJobId);
         if (!end)
@@ -721,6 +722,7 @@ private slots:
             QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
             QVERIFY(client->result(sub->providerJobId).ok());
         }
+        QCOMPARE(fake->server().pendingFaults(), 0); // the fault did happen
         QCOMPARE(fake->jobsCreated(), 1); // never a duplicate
     }
 
