@@ -11,6 +11,9 @@
 #include <QByteArray>
 #include <QDateTime>
 
+#include <string>
+#include <vector>
+
 namespace qpilot::cloud {
 
 namespace {
@@ -27,7 +30,7 @@ std::string pct(const std::string& s) { return QByteArray::fromStdString(s).toPe
 class IbmClient final : public IbmPlatformClient {
 public:
     IbmClient(const Endpoints& e, const Credentials& c, HttpTransport& t, IbmClientOptions o)
-        : m_api(trimSlash(e.api.empty() ? defaultEndpoints(Provider::Ibm).api : e.api)),
+        : m_api(trimSlash(e.api.empty() ? ibmApiUrlForCrn(c.serviceCrn) : e.api)),
           m_auth(trimSlash(e.auth.empty() ? defaultEndpoints(Provider::Ibm).auth : e.auth)),
           m_creds(c), m_http(t), m_opt(std::move(o))
     {
@@ -285,6 +288,20 @@ private:
 };
 
 } // namespace
+
+std::string ibmApiUrlForCrn(const std::string& serviceCrn)
+{
+    // crn:v1:bluemix:public:quantum-computing:<region>:a/<account>:<instance>::
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (std::size_t colon; (colon = serviceCrn.find(':', start)) != std::string::npos; start = colon + 1)
+        fields.push_back(serviceCrn.substr(start, colon - start));
+    fields.push_back(serviceCrn.substr(start));
+    const std::string region = fields.size() > 5 ? fields[5] : std::string();
+    if (region.empty() || region == "us-east")
+        return defaultEndpoints(Provider::Ibm).api;
+    return "https://" + region + ".quantum.cloud.ibm.com/api/v1";
+}
 
 std::unique_ptr<IbmPlatformClient> makeIbmPlatformClient(const Endpoints& endpoints, const Credentials& credentials,
                                                          HttpTransport& transport, IbmClientOptions options)

@@ -45,6 +45,11 @@ public:
     // IAM token exchanges made so far (tests check refresh).
     virtual int tokenExchanges() const = 0;
 };
+// The Qiskit Runtime API URL for an instance CRN (reference §1.1: the region is the CRN's 6th
+// ':'-field; us-east → https://quantum.cloud.ibm.com/api/v1, other regions →
+// https://<region>.quantum.cloud.ibm.com/api/v1); the us-east URL when the CRN has no region.
+// The IBM client uses it when Endpoints::api is empty.
+std::string ibmApiUrlForCrn(const std::string& serviceCrn);
 std::unique_ptr<IbmPlatformClient> makeIbmPlatformClient(const Endpoints& endpoints, const Credentials& credentials,
                                                          HttpTransport& transport, IbmClientOptions options = {});
 

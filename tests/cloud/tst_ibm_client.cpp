@@ -769,6 +769,21 @@ private slots:
         QCOMPARE(fake->jobsCreated(), 1);
     }
 
+    void apiUrlFromCrn_data()
+    {
+        QTest::addColumn<QString>("crn");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("us-east") << "crn:v1:bluemix:public:quantum-computing:us-east:a/acct:inst::" << "https://quantum.cloud.ibm.com/api/v1";
+        QTest::newRow("eu-de") << "crn:v1:bluemix:public:quantum-computing:eu-de:a/acct:inst::" << "https://eu-de.quantum.cloud.ibm.com/api/v1";
+        QTest::newRow("no region") << "" << "https://quantum.cloud.ibm.com/api/v1";
+    }
+    void apiUrlFromCrn()
+    {
+        QFETCH(QString, crn);
+        QFETCH(QString, url);
+        QCOMPARE(QString::fromStdString(ibmApiUrlForCrn(crn.toStdString())), url);
+    }
+
     void legacyBackendsShape()
     {
         const auto d = ibm::parseBackends(R"({"devices":["ibm_fez","ibm_torino"]})");
