@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace qpilot::cloud::ionq {
 
@@ -114,6 +115,58 @@ Result<std::vector<CloudDevice>> parseBackends(const std::string& body)
     return out;
 }
 
+Result<std::optional<std::string>> nativeInput(const Circuit& c)
+{
+    constexpr double kTurn = 2 * M_PI;
+    QJsonArray gates;
+    std::vector<bool> measured(std::size_t(c.numQubits()), false);
+    auto value = [](const Expr& e) -> Result<double> { return e.evaluate(); };
+    for (const Operation& o : c.ops) {
+        if (std::holds_alternative<BarrierOp>(o.op))
+            continue;
+        if (const auto* m = std::get_if<MeasureOp>(&o.op)) {
+            if (measured[std::size_t(m->qubit)])
+                return Error("IonQ: qubit " + std::to_string(m->qubit) + " is measured twice; IonQ measures each qubit once at the end");
+            measured[std::size_t(m->qubit)] = true;
+            continue;
+        }
+        const auto* g = std::get_if<GateOp>(&o.op);
+        if (!g || !g->modifiers.empty())
+            return std::optional<std::string>{};
+        for (int q : g->qubits)
+            if (measured[std::size_t(q)])
+                return Error("IonQ: qubit " + std::to_string(q) + " is used after its measurement; IonQ measures only at the end");
+        std::vector<double> p;
+        for (const Expr& e : g->params) {
+            auto v = value(e);
+            if (!v)
+                return Error("IonQ: " + v.error().message);
+            p.push_back(v.value());
+        }
+        QJsonObject j;
+        switch (g->kind) {
+        case GateKind::GPI:
+        case GateKind::GPI2:
+            j = {{"gate", g->kind == GateKind::GPI ? "gpi" : "gpi2"}, {"target", g->qubits[0]}, {"phase", p[0] / kTurn}};
+            break;
+        case GateKind::MS:
+            j = {{"gate", "ms"}, {"targets", QJsonArray{g->qubits[0], g->qubits[1]}},
+                 {"phases", QJsonArray{p[0] / kTurn, p[1] / kTurn}}, {"angle", p[2] / kTurn}};
+            break;
+        case GateKind::RZZ:
+            j = {{"gate", "zz"}, {"targets", QJsonArray{g->qubits[0], g->qubits[1]}}, {"angle", p[0] / kTurn}};
+            break;
+        default:
+            return std::optional<std::string>{};
+        }
+        gates.append(j);
+    }
+    if (gates.isEmpty())
+        return std::optional<std::string>{};
+    QJsonObject input{{"gateset", "native"}, {"qubits", c.numQubits()}, {"circuit", gates}};
+    return std::optional<std::string>{QJsonDocument(input).toJson(QJsonDocument::Compact).toStdString()};
+}
+
 Result<std::string> submitBody(const SubmitRequest& request, const SubmitFormat& format)
 {
     if (request.deviceId.empty())
@@ -135,6 +188,11 @@ Result<std::string> submitBody(const SubmitRequest& request, const SubmitFormat&
         if (!json)
             return Error("IonQ: the circuit has no IonQ circuit JSON form: " + json.error().message);
         body = QJsonDocument::fromJson(QByteArray::fromStdString(json.value())).object();
+        auto native = nativeInput(c.value());
+        if (!native)
+            return native.error();
+        if (native.value()) // the transpiled native circuit as it is, in turns
+            body["input"] = QJsonDocument::fromJson(QByteArray::fromStdString(*native.value())).object();
     } else {
         QJsonArray measureMap;
         for (const Operation& op : c->ops) {

@@ -8,6 +8,7 @@
 // three error-body shapes.
 #pragma once
 
+#include "core/circuit/ir.h"
 #include "core/cloud/cloud.h"
 
 #include <optional>
@@ -29,7 +30,15 @@ struct SubmitFormat {
 };
 // The `POST /jobs` body. name = client token; request tags go to `metadata` (string values) next
 // to Qpilot's measurement map (which qubit lands in which clbit) so results can be mapped back.
+// Circuit JSON: a circuit made only of IonQ native gates (gpi, gpi2, ms, rzz — what Qpilot's
+// transpiler emits for IonQ devices) is sent as gateset "native", angles converted from radians
+// to IonQ's turns (1 turn = 2π: gpi/gpi2 `phase`, ms `phases` + `angle`, zz `angle`); anything
+// else as gateset "qis" with rotations in radians (core/circuit's writeIonqJson).
 Result<std::string> submitBody(const SubmitRequest& request, const SubmitFormat& format = {});
+// The native-gate circuit JSON `input` for a circuit of gpi/gpi2/ms/rzz gates (+ barriers and
+// terminal measurements), nullopt when the circuit has any other gate. Error: a measured qubit
+// is used again.
+Result<std::optional<std::string>> nativeInput(const Circuit& circuit);
 
 struct CreateReply {
     std::string id;

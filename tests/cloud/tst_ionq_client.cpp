@@ -36,6 +36,12 @@ const char* kRemapped = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\n
 const char* kRotations = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[3] c;\nry(0.7) q[0];\nrx(1.9) q[1];\n"
                          "cx q[0], q[2];\nrz(pi/4) q[2];\nh q[2];\ncz q[1], q[2];\nc = measure q;\n";
 
+// Native IonQ gates as Qpilot's transpiler writes them (radians): an MS Bell pair on Aria, and
+// gpi2 + zz on Forte.
+const char* kNativeMs = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\nms(0, 0, pi/2) q[0], q[1];\nc = measure q;\n";
+const char* kNativeZz = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\ngpi2(0) q[0];\ngpi2(pi/2) q[1];\nrzz(pi/3) q[0], q[1];\n"
+                        "gpi2(pi) q[0];\ngpi(0.4) q[1];\nc = measure q;\n";
+
 RetryPolicy fastPolicy(int attempts = 4, double timeout = 2)
 {
     RetryPolicy p;
@@ -161,6 +167,35 @@ private slots:
         QCOMPARE(gates[3].toObject().value("gate").toString(), QStringLiteral("si"));
         QCOMPARE(o.value("metadata").toObject().value("pilot").toString(), QStringLiteral("iris"));
         QCOMPARE(o.value("settings").toObject().value("error_mitigation").toObject().value("debiasing").toBool(true), false);
+    }
+
+    void nativeBodyInTurns()
+    {
+        const char* qasm = "OPENQASM 3.0;\nqubit[2] q;\nbit[2] c;\ngpi(pi) q[0];\ngpi2(pi/2) q[1];\n"
+                           "ms(0, pi/2, pi/2) q[0], q[1];\nrzz(pi/4) q[1], q[0];\nc = measure q;\n";
+        auto body = ionq::submitBody(request(qasm, 100, "simulator"));
+        QVERIFY2(body.ok(), body.ok() ? "" : body.error().message.c_str());
+        const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(body.value())).object();
+        const QJsonObject input = o.value("input").toObject();
+        QCOMPARE(input.value("gateset").toString(), QStringLiteral("native"));
+        const QJsonArray g = input.value("circuit").toArray();
+        QCOMPARE(g.size(), 4);
+        // 1 turn = 2π: gpi(π) → 0.5, gpi2(π/2) → 0.25, ms(0, π/2, π/2) → phases [0, 0.25], angle 0.25.
+        QCOMPARE(g[0].toObject().value("gate").toString(), QStringLiteral("gpi"));
+        QCOMPARE(g[0].toObject().value("phase").toDouble(), 0.5);
+        QCOMPARE(g[1].toObject().value("gate").toString(), QStringLiteral("gpi2"));
+        QCOMPARE(g[1].toObject().value("phase").toDouble(), 0.25);
+        QCOMPARE(g[2].toObject().value("gate").toString(), QStringLiteral("ms"));
+        QCOMPARE(g[2].toObject().value("phases").toArray(), (QJsonArray{0.0, 0.25}));
+        QCOMPARE(g[2].toObject().value("angle").toDouble(), 0.25);
+        QCOMPARE(g[3].toObject().value("gate").toString(), QStringLiteral("zz"));
+        QCOMPARE(g[3].toObject().value("targets").toArray(), (QJsonArray{1, 0}));
+        QCOMPARE(g[3].toObject().value("angle").toDouble(), 0.125);
+        // A circuit with any non-native gate goes as qis (radians).
+        auto mixed = ionq::submitBody(request("OPENQASM 3.0;\nqubit[1] q;\nbit[1] c;\ngpi(pi) q[0];\nrz(0.5) q[0];\nc = measure q;\n", 10));
+        QVERIFY(mixed.ok());
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(mixed.value())).object().value("input").toObject().value("gateset").toString(),
+                 QStringLiteral("qis"));
     }
 
     void qasm3Body()
@@ -324,6 +359,9 @@ private slots:
         QTest::newRow("rotations simulator") << QString(kRotations) << "simulator" << a << false << 1000;
         QTest::newRow("rotations qpu") << QString(kRotations) << "qpu.forte-1" << b << false << 4000;
         QTest::newRow("qasm3 bell") << QString(kBell) << "simulator" << a << true << 1000;
+        QTest::newRow("native ms on aria") << QString(kNativeMs) << "qpu.aria-1" << a << false << 2000;
+        QTest::newRow("native zz on forte") << QString(kNativeZz) << "qpu.forte-1" << b << false << 2000;
+        QTest::newRow("native zz on simulator") << QString(kNativeZz) << "simulator" << a << false << 1000;
     }
     void lifecycle()
     {
@@ -346,6 +384,9 @@ private slots:
         QCOMPARE(sub->state, JobState::Queued);
         const QJsonObject sent = QJsonDocument::fromJson(QByteArray::fromStdString(fake->jobBody(sub->providerJobId))).object();
         QCOMPARE(sent.value("type").toString(), qasm3 ? QStringLiteral("ionq.qasm3.v1") : QStringLiteral("ionq.circuit.v1"));
+        if (!qasm3) // transpiled native circuits go as IonQ's native gate set, the rest as qis
+            QCOMPARE(sent.value("input").toObject().value("gateset").toString(),
+                     qasm.contains("gpi") || qasm.contains("ms(") ? QStringLiteral("native") : QStringLiteral("qis"));
         std::vector<JobState> seen;
         auto end = pollToEnd(*client, sub->providerJobId, &seen);
         QVERIFY2(end.ok(), end.ok() ? "" : end.error().message.c_str());
@@ -417,6 +458,8 @@ private slots:
         QTest::newRow("bad type") << R"({"type":"ionq.circuit.v9","backend":"simulator","shots":10,"input":{}})" << "type must be";
         QTest::newRow("unknown backend") << R"({"type":"ionq.circuit.v1","backend":"qpu.nowhere","shots":10,"input":{}})" << "does not exist";
         QTest::newRow("zero shots") << R"({"type":"ionq.circuit.v1","backend":"simulator","shots":0,"input":{}})" << "shots";
+        QTest::newRow("zz on aria") << R"({"type":"ionq.circuit.v1","backend":"qpu.aria-1","shots":10,"input":{"gateset":"native","qubits":2,"circuit":[{"gate":"zz","targets":[0,1],"angle":0.1}]}})" << "not a native gate of qpu.aria-1";
+        QTest::newRow("gpi without phase") << R"({"type":"ionq.circuit.v1","backend":"simulator","shots":10,"input":{"gateset":"native","qubits":1,"circuit":[{"gate":"gpi","target":0}]}})" << "phase";
         QTest::newRow("rotation missing") << R"({"type":"ionq.circuit.v1","backend":"simulator","shots":10,"input":{"gateset":"qis","qubits":1,"circuit":[{"gate":"rz","target":0}]}})" << "rotation";
     }
     void fakeChecksGateNamesAndSchema()

@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace qpilot::test {
@@ -73,6 +75,59 @@ Circuit unitaryPart(const Circuit& c)
         if (std::holds_alternative<GateOp>(o.op) || std::holds_alternative<BarrierOp>(o.op))
             u.ops.push_back(o);
     return u;
+}
+
+// IonQ's native gate set (angles in turns) → a circuit with GPI/GPI2/MS/RZZ in radians. Checks
+// the gate names, that the backend runs each gate (Aria: ms, Forte: zz) and the fields.
+Result<Circuit> nativeCircuit(const QJsonObject& input, const std::string& backend)
+{
+    const int nq = input.value("qubits").toInt(0);
+    if (nq < 1)
+        return Error("input.qubits must be a whole number of at least 1");
+    std::vector<std::string> allowed{"gpi", "gpi2", "ms", "zz"};
+    if (backend == "qpu.aria-1")
+        allowed = {"gpi", "gpi2", "ms"};
+    else if (backend == "qpu.forte-1")
+        allowed = {"gpi", "gpi2", "zz"};
+    Circuit c;
+    c.addQreg("q", nq);
+    const QJsonArray gates = input.value("circuit").toArray();
+    constexpr double kTurn = 2 * M_PI;
+    for (int i = 0; i < gates.size(); ++i) {
+        const QJsonObject g = gates[i].toObject();
+        const std::string where = "input.circuit[" + std::to_string(i) + "]: ";
+        const std::string name = g.value("gate").toString().toStdString();
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+            return Error(where + "gate '" + name + "' is not a native gate of " + backend);
+        auto qubit = [&](const QJsonValue& v) { return v.isDouble() && v.toInt() >= 0 && v.toInt() < nq && v.toDouble() == v.toInt(); };
+        if (name == "gpi" || name == "gpi2") {
+            if (!qubit(g.value("target")))
+                return Error(where + "\"target\" must be a qubit index below " + std::to_string(nq));
+            if (!g.value("phase").isDouble())
+                return Error(where + "'" + name + "' needs a numeric \"phase\" in turns");
+            c.gate(name == "gpi" ? GateKind::GPI : GateKind::GPI2, {g.value("target").toInt()},
+                   {Expr(g.value("phase").toDouble() * kTurn)});
+            continue;
+        }
+        const QJsonArray t = g.value("targets").toArray();
+        if (t.size() != 2 || !qubit(t[0]) || !qubit(t[1]) || t[0].toInt() == t[1].toInt())
+            return Error(where + "'" + name + "' needs \"targets\": two different qubit indices below " + std::to_string(nq));
+        if (name == "ms") {
+            const QJsonArray ph = g.value("phases").toArray();
+            if (ph.size() != 2 || !ph[0].isDouble() || !ph[1].isDouble())
+                return Error(where + "'ms' needs \"phases\": two numbers in turns");
+            const double angle = g.contains("angle") ? g.value("angle").toDouble(-1) : 0.25;
+            if (angle < 0 || angle > 0.25)
+                return Error(where + "'ms' \"angle\" must be between 0 and 0.25 turns");
+            c.gate(GateKind::MS, {t[0].toInt(), t[1].toInt()},
+                   {Expr(ph[0].toDouble() * kTurn), Expr(ph[1].toDouble() * kTurn), Expr(angle * kTurn)});
+        } else {
+            if (!g.value("angle").isDouble())
+                return Error(where + "'zz' needs a numeric \"angle\" in turns");
+            c.gate(GateKind::RZZ, {t[0].toInt(), t[1].toInt()}, {Expr(g.value("angle").toDouble() * kTurn)});
+        }
+    }
+    return c;
 }
 
 } // namespace
@@ -263,9 +318,15 @@ FakeReply FakeIonq::createJob(const FakeRequest& r)
     }
     const QJsonObject input = o.value("input").toObject();
     auto j = std::make_unique<Job>();
-    if (type == "ionq.circuit.v1") {
+    if (type == "ionq.circuit.v1" && input.value("gateset").toString() == "native") {
+        auto c = nativeCircuit(input, backend);
+        if (!c)
+            return ionqError(400, "Bad Request", c.error().message);
+        j->circuit = c.value();
+        j->qubits = input.value("qubits").toInt();
+    } else if (type == "ionq.circuit.v1") {
         if (input.value("gateset").toString("qis") != "qis")
-            return ionqError(400, "Bad Request", "this fake runs the qis gate set only (got gateset '"
+            return ionqError(400, "Bad Request", "gateset must be qis or native (got '"
                                                      + input.value("gateset").toString().toStdString() + "')");
         auto c = parseIonqJson(QJsonDocument(input).toJson().toStdString(), "input");
         if (!c)

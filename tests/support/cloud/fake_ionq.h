@@ -2,7 +2,9 @@
 // tests/support/cloud/fake_ionq.h — a loopback IonQ API v0.4 (shared/reference/cloud-and-mlops-
 // protocols.md §3.5) on the shared FakeHttpServer. It checks what the real service checks:
 // `Authorization: apiKey <key>`, the job body (type ionq.circuit.v1 or ionq.qasm3.v1, backend in
-// /backends, shots ≥ 1, gate names of the "qis" gate set via core/circuit's IonQ JSON reader),
+// /backends, shots ≥ 1, gate names of the "qis" gate set via core/circuit's IonQ JSON reader, or
+// of the "native" set (gpi/gpi2 `phase`, ms `phases`/`angle`, zz `angle`, in turns) as run by the
+// backend: Aria has ms, Forte zz, the simulator both),
 // and fails (job-level, not HTTP) a circuit wider than the backend (NotEnoughQubits) or an
 // OpenQASM 3 program outside IonQ's subset (CompilationError). Jobs live in memory, are never
 // deduplicated (like IonQ), and advance one status per poll: submitted|ready → running|started →
