@@ -102,7 +102,10 @@ public:
                 return r.error();
             if (r->status >= 500 && attempt < std::max(1, m_http.policy().maxAttempts) && !request.clientToken.empty()) {
                 auto found = findByClientToken(request.deviceId, request.clientToken);
-                if (found && found.value())
+                if (!found) // cannot tell whether the job exists: never risk a duplicate
+                    return Error(ibm::httpError(r->status, r->body, what).message
+                                 + " (not re-sent: looking the job up failed: " + found.error().message + ")");
+                if (found.value())
                     return status(*found.value());
                 continue;
             }
