@@ -4,7 +4,7 @@
 #include "core/cloud/ibm_json.h"
 
 #include "core/circuit/qasm.h"
-#include "core/device/device.h"
+#include "core/cloud/jobs.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -148,14 +148,6 @@ std::int64_t refreshMargin(const Token& token) { return std::min<std::int64_t>(6
 
 // --- backends --------------------------------------------------------------------------------
 
-std::string profileIdFor(const std::string& backend)
-{
-    for (const DeviceProfile& d : builtinDevices())
-        if (d.id == backend)
-            return d.id;
-    return {};
-}
-
 Result<std::vector<CloudDevice>> parseBackends(const std::string& body)
 {
     auto o = parseObject(body, "backends");
@@ -190,7 +182,7 @@ Result<std::vector<CloudDevice>> parseBackends(const std::string& body)
             return malformed("backends", "field '" + where + "' is neither a name nor an object");
         }
         d.available = lower(d.status) == "online";
-        d.profileId = profileIdFor(d.id);
+        d.profileId = profileIdForCloudDevice(Provider::Ibm, d.id);
         out.push_back(std::move(d));
     }
     return out;

@@ -49,8 +49,6 @@ struct BackendStatus {
     int queueLength = 0;            // `length_queue` (required)
 };
 Result<BackendStatus> parseBackendStatus(const std::string& body);
-// The Qpilot device profile id for an IBM backend name ("ibm_fez" → "ibm_fez"), "" if none.
-std::string profileIdFor(const std::string& backend);
 
 // Properties + configuration replies → a calibration import (core/device's importer; the
 // configuration may be wrapped as {"configuration":{…}}). `backend` names the sources.

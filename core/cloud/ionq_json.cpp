@@ -4,7 +4,7 @@
 
 #include "core/circuit/dialects.h"
 #include "core/circuit/qasm.h"
-#include "core/device/device.h"
+#include "core/cloud/jobs.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -70,25 +70,11 @@ Result<CloudDevice> backendFrom(const QJsonObject& b, const std::string& where)
     d.qubits = b.value("qubits").toInt(0);
     for (const QJsonValue& g : b.value("supported_native_gates").toArray())
         d.nativeGates.push_back(str(g));
-    d.profileId = profileIdFor(d.id);
+    d.profileId = profileIdForCloudDevice(Provider::Ionq, d.id);
     return d;
 }
 
 } // namespace
-
-std::string profileIdFor(const std::string& backend)
-{
-    std::string id = backend;
-    if (id.rfind("qpu.", 0) == 0)
-        id = id.substr(4);
-    std::replace(id.begin(), id.end(), '-', '_');
-    std::replace(id.begin(), id.end(), '.', '_');
-    id = "ionq_" + id;
-    for (const DeviceProfile& d : builtinDevices())
-        if (d.id == id)
-            return id;
-    return {};
-}
 
 Result<std::vector<CloudDevice>> parseBackends(const std::string& body)
 {

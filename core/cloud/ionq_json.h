@@ -21,8 +21,6 @@ namespace qpilot::cloud::ionq {
 // `GET /backends` (a JSON array; `GET /backends/{b}` returns one object, accepted too).
 // available = status "available"; IonQ publishes an average queue time, not a queue length.
 Result<std::vector<CloudDevice>> parseBackends(const std::string& body);
-// The Qpilot device profile id for an IonQ backend ("qpu.forte-1" → "ionq_forte_1"), "" if none.
-std::string profileIdFor(const std::string& backend);
 
 struct SubmitFormat {
     bool qasm3 = false;       // ionq.qasm3.v1 instead of ionq.circuit.v1
