@@ -9,13 +9,16 @@
 #include "core/circuit/qasm.h"
 #include "core/cloud/cloud.h"
 #include "core/cloud/ionq_json.h"
+#include "core/cloud/jobs.h"
 #include "core/cloud/providers.h"
+#include "core/store/store.h"
 #include "support/cloud/fake_providers.h"
 #include "support/reference.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -604,6 +607,68 @@ private slots:
         QCOMPARE(fake->jobsCreated(), 6);
         QVERIFY(pollToEnd(*client, lostId).ok());
         QVERIFY(client->result(lostId).ok());
+    }
+
+    // The run store's JobTracker (store-first submit, lookup after a lost reply, resume after a
+    // restart) driving this client against the fake: one job at the provider, counts stored.
+    void trackerEndToEnd_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("plain") << "plain";
+        QTest::newRow("lost submit reply") << "lost";
+        QTest::newRow("restart mid-job") << "restart";
+    }
+    void trackerEndToEnd()
+    {
+        QFETCH(QString, scenario);
+        auto fake = test::startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("runs.sqlite").toStdString();
+        WaitOptions fast;
+        fast.pollSeconds = 0.01;
+        fast.maxPollSeconds = 0.02;
+        fast.timeoutSeconds = 30;
+        Submission sub;
+        sub.deviceId = "qpu.forte-1";
+        sub.qasm = kQubit0;
+        sub.shots = 300;
+        sub.tags = {{"pilot", "tracker"}};
+        std::int64_t id = 0;
+        {
+            auto store = store::RunStore::open(db);
+            QVERIFY(store.ok());
+            HttpTransport http(fastPolicy());
+            auto client = makeIonqClient(fake->endpoints(), fake->credentials(), http);
+            JobTracker tracker(*store.value(), *client);
+            if (scenario == "lost")
+                fake->server().reset(1, FakeMatch{"POST", "/v0.4/jobs"}, true);
+            auto job = tracker.submit(sub);
+            QVERIFY2(job.ok(), job.ok() ? "" : job.error().message.c_str());
+            QVERIFY(!job->providerJobId.empty());
+            QCOMPARE(job->providerJobId, fake->jobIds().front());
+            id = job->id;
+            if (scenario != "restart") {
+                auto done = tracker.wait(id, nullptr, {}, fast);
+                QVERIFY2(done.ok(), done.ok() ? "" : done.error().message.c_str());
+                QCOMPARE(done->state, std::string("completed"));
+            }
+        } // "restart": the process ends with the job queued
+        auto store = store::RunStore::open(db);
+        QVERIFY(store.ok());
+        HttpTransport http(fastPolicy());
+        auto client = makeIonqClient(fake->endpoints(), fake->credentials(), http);
+        JobTracker tracker(*store.value(), *client);
+        if (scenario == "restart") {
+            auto resumed = tracker.resumeUnfinished(nullptr, {}, fast);
+            QVERIFY2(resumed.ok(), resumed.ok() ? "" : resumed.error().message.c_str());
+            QCOMPARE(int(resumed->size()), 1);
+        }
+        const auto record = store.value()->cloudJob(id);
+        QVERIFY(record.ok());
+        QCOMPARE(record->state, std::string("completed"));
+        QCOMPARE(record->countsJson, std::string("{\"001\":300}"));
+        QCOMPARE(fake->jobsCreated(), 1); // nothing submitted twice
     }
 };
 
