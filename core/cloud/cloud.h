@@ -108,6 +108,9 @@ public:
     const RetryPolicy& policy() const;
     // Every wait the transport made, in seconds (tests check backoff and Retry-After).
     const std::vector<double>& waits() const;
+    // After send() returned an Error: true when the request may have reached the server (a reset
+    // or timeout after it was sent), so a non-idempotent request must be looked up, not re-sent.
+    bool lastFailureMaybeDelivered() const;
 
 private:
     struct Impl;
