@@ -14,7 +14,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
+#include <QThread>
 #include <QUuid>
+
+#include <algorithm>
+#include <cmath>
 
 namespace qpilot::cloud {
 
@@ -264,12 +268,27 @@ private:
             http.headers.emplace_back("Accept", "application/json");
         http.body = body;
         http.idempotent = idempotent;
-        auto reply = m_transport.send(http);
-        if (!reply)
-            return Error{"Amazon Braket " + operation + ": " + reply.error().message};
-        if (reply->status < 200 || reply->status >= 300)
-            return braket::serviceError(operation, reply.value());
-        return reply;
+        // The transport retries 429 and 502/503/504; AWS's retry policy also retries 500
+        // (InternalServiceException) for requests that are safe to repeat.
+        const RetryPolicy& policy = m_transport.policy();
+        int attempts = 0;
+        for (int round = 0;; ++round) {
+            auto reply = m_transport.send(http);
+            if (!reply)
+                return Error{"Amazon Braket " + operation + ": " + reply.error().message};
+            attempts += std::max(1, reply->attempts);
+            if (reply->status == 500 && idempotent && attempts < policy.maxAttempts) {
+                const double delay = std::min(policy.maxDelaySeconds, policy.baseDelaySeconds * std::pow(2.0, round));
+                QThread::msleep(static_cast<unsigned long>(delay * 1000));
+                continue;
+            }
+            if (reply->status < 200 || reply->status >= 300) {
+                HttpResponse failed = reply.value();
+                failed.attempts = attempts;
+                return braket::serviceError(operation, failed);
+            }
+            return reply;
+        }
     }
 
     Result<HttpResponse> call(const std::string& operation, const std::string& method, const std::string& region,

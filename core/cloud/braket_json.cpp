@@ -6,6 +6,7 @@
 #include "core/circuit/qasm.h"
 #include "core/cloud/sigv4.h"
 #include "core/common/json.h"
+#include "core/device/device.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,11 +94,12 @@ std::string profileForArn(const std::string& arn)
     const auto m = re.match(QString::fromStdString(arn));
     if (!m.hasMatch())
         return {};
-    const std::string candidate = lowerCase(toStd(m.captured(1) + "_" + m.captured(2)).c_str());
-    std::string id = candidate;
+    std::string id = lowerCase(toStd(m.captured(1) + "_" + m.captured(2)));
     std::replace(id.begin(), id.end(), '-', '_');
-    static const std::set<std::string> known = {"ionq_forte_1", "ionq_aria_1", "iqm_garnet", "rigetti_cepheus_1_108q"};
-    return known.count(id) ? id : std::string();
+    for (const DeviceProfile& d : builtinDevices())
+        if (d.id == id)
+            return id;
+    return {};
 }
 
 namespace {
@@ -542,13 +544,13 @@ Error serviceError(const std::string& operation, const HttpResponse& response)
         text += " " + type;
     if (!message.empty())
         text += " — " + message;
-    if (type == "InvalidSignatureException" || type == "SignatureDoesNotMatch")
+    if (message.find("Signature expired") != std::string::npos || type == "RequestTimeTooSkewed")
+        text += " (this computer's clock differs from AWS's by more than 5 minutes; fix the system clock)";
+    else if (type == "InvalidSignatureException" || type == "SignatureDoesNotMatch")
         text += " (the AWS secret access key does not match the access key id, or the request was altered; "
                 "check the credentials with `qpilot cloud login braket`)";
     else if (type == "UnrecognizedClientException" || type == "InvalidAccessKeyId" || type == "ExpiredTokenException")
         text += " (the AWS access key or session token is not valid or has expired; run `qpilot cloud login braket`)";
-    else if (message.find("Signature expired") != std::string::npos || type == "RequestTimeTooSkewed")
-        text += " (this computer's clock differs from AWS's by more than 5 minutes; fix the system clock)";
     else if (type == "AccessDeniedException" || type == "AccessDenied")
         text += " (the AWS identity lacks the Braket/S3 permission for this call)";
     else if (response.status == 429 || type == "ThrottlingException")

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // tests/support/cloud/fake_braket.cpp — the loopback Amazon Braket + S3 fake (see fake_braket.h).
-#include "cloud/fake_braket.h"
+#include "support/cloud/fake_braket.h"
 
 #include "core/circuit/dialects.h"
 #include "core/cloud/sigv4.h"

@@ -13,7 +13,7 @@
 #pragma once
 
 #include "core/cloud/cloud.h"
-#include "fake_http_server.h"
+#include "support/fake_http_server.h"
 
 #include <cstdint>
 #include <memory>
