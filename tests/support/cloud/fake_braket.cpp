@@ -7,7 +7,9 @@
 #include "core/common/hash.h"
 #include "core/sim/simulator.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QMessageAuthenticationCode>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +76,58 @@ FakeReply s3Error(int status, const std::string& code, const std::string& messag
 }
 
 std::string json(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); }
+
+// An independent SigV4 implementation (Qt's percent-encoding and HMAC, none of core/cloud/sigv4),
+// so that a canonicalisation bug in the client cannot be mirrored by the fake.
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data)
+{
+    return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
+}
+
+std::string fakeSignature(const FakeRequest& req, const std::vector<std::string>& signedList, const std::string& amzDate,
+                          const std::string& region, const std::string& service, const std::string& payloadHash,
+                          const std::string& secret)
+{
+    QByteArray uri;
+    if (service == "s3") {
+        uri = QByteArray::fromStdString(req.path);
+    } else {
+        // Non-S3 services encode the path as sent once more: every byte but unreserved and '/'.
+        uri = QByteArray::fromStdString(req.path).toPercentEncoding("/", QByteArray(), '%');
+    }
+    QList<QPair<QByteArray, QByteArray>> params;
+    for (const QByteArray& part : QByteArray::fromStdString(req.query).split('&')) {
+        if (part.isEmpty())
+            continue;
+        const int eq = part.indexOf('=');
+        const QByteArray name = eq < 0 ? part : part.left(eq);
+        const QByteArray value = eq < 0 ? QByteArray() : part.mid(eq + 1);
+        params.append({QByteArray::fromPercentEncoding(name).toPercentEncoding(),
+                       QByteArray::fromPercentEncoding(value).toPercentEncoding()});
+    }
+    std::sort(params.begin(), params.end());
+    QByteArray query;
+    for (const auto& [n, v] : params)
+        query += (query.isEmpty() ? "" : "&") + n + "=" + v;
+    QByteArray headers, names;
+    std::vector<std::string> sorted = signedList;
+    std::sort(sorted.begin(), sorted.end());
+    for (const std::string& h : sorted) {
+        headers += QByteArray::fromStdString(h) + ":" + QString::fromStdString(req.header(h)).simplified().toUtf8() + "\n";
+        names += (names.isEmpty() ? "" : ";") + QByteArray::fromStdString(h);
+    }
+    const QByteArray canonical = QByteArray::fromStdString(req.method) + "\n" + uri + "\n" + query + "\n" + headers + "\n"
+                                 + names + "\n" + QByteArray::fromStdString(payloadHash);
+    const QByteArray date = QByteArray::fromStdString(amzDate.substr(0, 8));
+    const QByteArray scope = date + "/" + QByteArray::fromStdString(region) + "/" + QByteArray::fromStdString(service) + "/aws4_request";
+    const QByteArray toSign = "AWS4-HMAC-SHA256\n" + QByteArray::fromStdString(amzDate) + "\n" + scope + "\n"
+                              + QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex();
+    QByteArray key = hmacSha256("AWS4" + QByteArray::fromStdString(secret), date);
+    key = hmacSha256(key, QByteArray::fromStdString(region));
+    key = hmacSha256(key, QByteArray::fromStdString(service));
+    key = hmacSha256(key, "aws4_request");
+    return hmacSha256(key, toSign).toHex().toStdString();
+}
 
 } // namespace
 
@@ -152,19 +206,12 @@ struct FakeBraket::State {
                 return fail(400, "", "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
             payload = declared;
         }
-        cloud::sigv4::Request r;
-        r.method = req.method;
-        r.path = req.path;
-        r.query = req.query;
-        for (const std::string& h : signedList) {
+        for (const std::string& h : signedList)
             if (!req.headers.count(h))
                 return fail(403, "InvalidSignatureException", "AccessDenied", "signed header '" + h + "' is not in the request");
-            r.headers.emplace_back(h, req.header(h));
-        }
-        r.payloadHash = payload;
-        cloud::sigv4::Scope scope{amzDate, auth->scope.region, auth->scope.service};
-        const auto expected = cloud::sigv4::sign(r, scope, config.accessKeyId, config.secretAccessKey);
-        if (expected.signature != auth->signature)
+        const std::string expected = fakeSignature(req, signedList, amzDate, auth->scope.region, auth->scope.service, payload,
+                                                   config.secretAccessKey);
+        if (expected != auth->signature)
             return s3 ? reject(s3Error(403, "SignatureDoesNotMatch",
                                        "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
                                "SignatureDoesNotMatch", "signature mismatch")
