@@ -14,6 +14,7 @@
 #include "core/mitigation/overhead.h"
 #include "core/transpile/transpile.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -435,7 +436,17 @@ int submit(const QCommandLineParser& parser, const QString& file, const Options&
     Result<LoadedCircuit> loaded = loadCircuitFile(file);
     if (!loaded)
         return reportError(err, ExitUsage, "cloud submit: " + loaded.error().toString());
-    Result<std::string> original = writeQasm3(loaded->circuit);
+    // OpenQASM 3 files are kept as written (a user's ISA circuit for a device without a profile is
+    // sent unchanged); other formats are converted.
+    Result<std::string> original = std::string();
+    if (loaded->format == CircuitFormat::Qasm3) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return reportError(err, ExitUsage, "cloud submit: " + file.toStdString() + ": " + f.errorString().toStdString());
+        original = f.readAll().toStdString();
+    } else {
+        original = writeQasm3(loaded->circuit);
+    }
     if (!original)
         return reportError(err, ExitUsage, "cloud submit: " + file.toStdString() + ": " + original.error().message);
 
@@ -534,9 +545,13 @@ int listJobs(const Options& o, std::ostream& out, std::ostream& err)
 int onJob(const QString& sub, const QString& idText, const Options& o, std::ostream& out, std::ostream& err)
 {
     const std::string verb = "cloud " + sub.toStdString();
+    bool idOk = false;
+    if (idText.toLongLong(&idOk) <= 0 || !idOk)
+        return reportError(err, ExitUsage, verb + ": '" + idText.toStdString() + "' is not a job id (see 'qpilot cloud jobs')",
+                           kCloudVerb.name);
     std::unique_ptr<store::RunStore> store;
     Result<CloudJob> job = storedJob(o, idText, store);
-    if (!job)
+    if (!job) // no such job: bad input; the store cannot be opened: failed
         return reportError(err, store ? ExitUsage : ExitFailed, verb + ": " + job.error().message);
     Result<Provider> p = jobProvider(job.value());
     if (!p)
