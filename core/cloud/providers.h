@@ -10,12 +10,26 @@
 #include <cstdint>
 #include <functional>
 
+#include <QDateTime>
+
+#include <functional>
+
 namespace qpilot::cloud {
 
 std::unique_ptr<ProviderClient> makeIbmClient(const Endpoints& endpoints, const Credentials& credentials,
                                               HttpTransport& transport);
 std::unique_ptr<ProviderClient> makeBraketClient(const Endpoints& endpoints, const Credentials& credentials,
                                                  HttpTransport& transport);
+// Amazon Braket client settings beyond Endpoints (makeBraketClient above uses the defaults).
+struct BraketOptions {
+    std::string keyPrefix = "qpilot-tasks";           // outputS3KeyPrefix under Endpoints::bucket
+    // Address qubits as physical `$n` and set disableQubitRewiring (keeps the transpiler's layout on
+    // QPUs); false: a `qubit[n] q;` register Braket may rewire (works on every device and simulator).
+    bool physicalQubits = false;
+    std::function<QDateTime()> clock;                 // signing time (UTC); empty: the system clock
+};
+std::unique_ptr<ProviderClient> makeBraketClient(const Endpoints& endpoints, const Credentials& credentials,
+                                                 HttpTransport& transport, const BraketOptions& options);
 std::unique_ptr<ProviderClient> makeIonqClient(const Endpoints& endpoints, const Credentials& credentials,
                                                HttpTransport& transport);
 
