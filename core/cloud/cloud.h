@@ -42,6 +42,8 @@ struct Endpoints {
     std::string auth;                                 // IBM IAM: https://iam.cloud.ibm.com (unused otherwise)
     std::string storage;                              // Braket S3 endpoint (results); empty: https://s3.<region>.amazonaws.com
     std::string region;                               // Braket region ("us-east-1"); IBM "us-east"/"eu-de"
+    std::string bucket;                               // Braket results bucket (outputS3Bucket, "amazon-braket-…");
+                                                      // must exist in the device's region; required to submit
 };
 Endpoints defaultEndpoints(Provider p);
 // Error unless every non-empty URL is https:// or http:// to a loopback host.
@@ -106,6 +108,9 @@ public:
     const RetryPolicy& policy() const;
     // Every wait the transport made, in seconds (tests check backoff and Retry-After).
     const std::vector<double>& waits() const;
+    // After send() returned an Error: true when the request may have reached the server (a reset
+    // or timeout after it was sent), so a non-idempotent request must be looked up, not re-sent.
+    bool lastFailureMaybeDelivered() const;
 
 private:
     struct Impl;

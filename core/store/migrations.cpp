@@ -7,6 +7,8 @@
 //      columns, artefacts. Backfills circuit versions and the new columns from the stored JSON.
 //   3  the append-only audit log (triggers reject UPDATE and DELETE), reproduce checks and the
 //      scorecard summary on runs. Backfills one audit entry per existing run.
+//   4  cloud QPU jobs (core/cloud): one row per job, written before submission and updated on
+//      every state change (provider job id, client token, circuit, cost, timestamps, counts).
 #include "core/store/migrations.h"
 
 #include "core/common/provenance.h"
@@ -237,6 +239,34 @@ const std::vector<Migration>& migrations()
              SELECT r.started_at, r.user_name, 'run-start', 'run ' || r.id,
                     'pilot ' || p.name || ', seed ' || r.seed || ' (recorded before the audit log existed)'
              FROM runs AS r JOIN pilots AS p ON p.id = r.pilot_id ORDER BY r.id)"},
+         {}},
+        {4, "cloud QPU jobs",
+         {R"(CREATE TABLE cloud_jobs(
+                id INTEGER PRIMARY KEY,
+                provider TEXT NOT NULL CHECK (provider IN ('ibm', 'braket', 'ionq')),
+                device_id TEXT NOT NULL,
+                provider_job_id TEXT NOT NULL DEFAULT '',
+                client_token TEXT NOT NULL UNIQUE,
+                state TEXT NOT NULL CHECK (state IN ('submitting', 'queued', 'running', 'completed', 'failed', 'cancelled')),
+                shots INTEGER NOT NULL CHECK (shots > 0),
+                circuit_hash TEXT NOT NULL,
+                qasm TEXT NOT NULL,
+                submitted_qasm TEXT NOT NULL DEFAULT '',
+                tags_json TEXT NOT NULL DEFAULT '{}',
+                estimated_cost_usd REAL,
+                usage_seconds REAL,
+                actual_cost_usd REAL,
+                created_at TEXT NOT NULL,
+                submitted_at TEXT NOT NULL DEFAULT '',
+                queued_at TEXT NOT NULL DEFAULT '',
+                running_at TEXT NOT NULL DEFAULT '',
+                finished_at TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL,
+                message TEXT NOT NULL DEFAULT '',
+                last_error TEXT NOT NULL DEFAULT '',
+                counts_json TEXT NOT NULL DEFAULT ''))",
+          "CREATE INDEX cloud_jobs_by_state ON cloud_jobs(state, id)",
+          "CREATE INDEX cloud_jobs_by_provider_job ON cloud_jobs(provider, provider_job_id)"},
          {}},
     };
     return list;

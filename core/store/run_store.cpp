@@ -604,4 +604,154 @@ Result<std::vector<AuditEntry>> RunStore::auditLog() const
     return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cloud jobs
+
+namespace {
+
+const char* kCloudJobColumns =
+    "id, provider, device_id, provider_job_id, client_token, state, shots, circuit_hash, qasm, submitted_qasm, tags_json, "
+    "estimated_cost_usd, usage_seconds, actual_cost_usd, created_at, submitted_at, queued_at, running_at, finished_at, "
+    "updated_at, message, last_error, counts_json";
+
+std::optional<double> optionalReal(const QVariant& v)
+{
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+CloudJobRecord cloudJobFromRow(const QSqlQuery& r)
+{
+    auto s = [&](int i) { return r.value(i).toString().toStdString(); };
+    CloudJobRecord j;
+    j.id = r.value(0).toLongLong();
+    j.provider = s(1);
+    j.deviceId = s(2);
+    j.providerJobId = s(3);
+    j.clientToken = s(4);
+    j.state = s(5);
+    j.shots = r.value(6).toInt();
+    j.circuitHash = s(7);
+    j.qasm = s(8);
+    j.submittedQasm = s(9);
+    j.tagsJson = s(10);
+    j.estimatedCostUsd = optionalReal(r.value(11));
+    j.usageSeconds = optionalReal(r.value(12));
+    j.actualCostUsd = optionalReal(r.value(13));
+    j.createdAt = s(14);
+    j.submittedAt = s(15);
+    j.queuedAt = s(16);
+    j.runningAt = s(17);
+    j.finishedAt = s(18);
+    j.updatedAt = s(19);
+    j.message = s(20);
+    j.lastError = s(21);
+    j.countsJson = s(22);
+    return j;
+}
+
+std::string cloudJobSubject(const CloudJobRecord& j)
+{
+    return "cloud job " + std::to_string(j.id);
+}
+
+} // namespace
+
+Result<std::int64_t> RunStore::insertCloudJob(const CloudJobRecord& job)
+{
+    const Impl& s = *m_impl;
+    Impl::Transaction t(s);
+    if (t.error())
+        return *t.error();
+    const std::string now = utcNow();
+    QSqlQuery ins(s.db);
+    if (auto e = s.exec(ins, QStringLiteral("INSERT INTO cloud_jobs(provider, device_id, provider_job_id, client_token, state, shots, "
+                                            "circuit_hash, qasm, submitted_qasm, tags_json, estimated_cost_usd, created_at, updated_at) "
+                                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {q(job.provider), q(job.deviceId), q(job.providerJobId), q(job.clientToken), q(job.state), job.shots,
+                         q(job.circuitHash), q(job.qasm), q(job.submittedQasm), q(job.tagsJson.empty() ? "{}" : job.tagsJson),
+                         real(job.estimatedCostUsd), q(job.createdAt.empty() ? now : job.createdAt), q(now)},
+                        "storing the cloud job"))
+        return *e;
+    const std::int64_t id = ins.lastInsertId().toLongLong();
+    std::string cost = job.estimatedCostUsd ? ", estimated " + QString::number(*job.estimatedCostUsd, 'f', 2).toStdString() + " USD" : "";
+    if (auto e = s.audit("cloud-job", "cloud job " + std::to_string(id),
+                         job.provider + " " + job.deviceId + ", " + std::to_string(job.shots) + " shots, state " + job.state + cost))
+        return *e;
+    if (auto e = t.commit())
+        return *e;
+    return id;
+}
+
+std::optional<Error> RunStore::updateCloudJob(const CloudJobRecord& job)
+{
+    const Impl& s = *m_impl;
+    Impl::Transaction t(s);
+    if (t.error())
+        return t.error();
+    QSqlQuery old(s.db);
+    if (auto e = s.exec(old, "SELECT state, provider_job_id FROM cloud_jobs WHERE id = ?", {qint64(job.id)}, "reading the cloud job"))
+        return e;
+    if (!old.next())
+        return Error("no cloud job " + std::to_string(job.id) + " in " + s.path);
+    const std::string oldState = old.value(0).toString().toStdString();
+    const std::string oldProviderId = old.value(1).toString().toStdString();
+    old.finish();
+    if (auto e = s.exec(R"(UPDATE cloud_jobs SET provider_job_id = ?, state = ?, submitted_qasm = ?, tags_json = ?,
+                               estimated_cost_usd = ?, usage_seconds = ?, actual_cost_usd = ?, submitted_at = ?, queued_at = ?,
+                               running_at = ?, finished_at = ?, updated_at = ?, message = ?, last_error = ?, counts_json = ?
+                           WHERE id = ?)",
+                        {q(job.providerJobId), q(job.state), q(job.submittedQasm), q(job.tagsJson.empty() ? "{}" : job.tagsJson),
+                         real(job.estimatedCostUsd), real(job.usageSeconds), real(job.actualCostUsd), q(job.submittedAt),
+                         q(job.queuedAt), q(job.runningAt), q(job.finishedAt), q(utcNow()), q(job.message), q(job.lastError),
+                         q(job.countsJson), qint64(job.id)},
+                        "updating cloud job " + std::to_string(job.id)))
+        return e;
+    if (oldState != job.state || oldProviderId != job.providerJobId) {
+        std::string detail = oldState + " -> " + job.state;
+        if (!job.providerJobId.empty())
+            detail += ", provider job " + job.providerJobId;
+        if (!job.message.empty())
+            detail += "; " + job.message;
+        if (auto e = s.audit("cloud-" + job.state, cloudJobSubject(job), detail))
+            return e;
+    }
+    return t.commit();
+}
+
+Result<CloudJobRecord> RunStore::cloudJob(std::int64_t id) const
+{
+    QSqlQuery query(m_impl->db);
+    if (auto e = m_impl->exec(query, QStringLiteral("SELECT %1 FROM cloud_jobs WHERE id = ?").arg(QLatin1String(kCloudJobColumns)),
+                              {qint64(id)}, "reading cloud job " + std::to_string(id)))
+        return *e;
+    if (!query.next())
+        return Error("no cloud job " + std::to_string(id) + " in " + m_impl->path + " (see `qpilot cloud jobs`)");
+    return cloudJobFromRow(query);
+}
+
+Result<std::optional<CloudJobRecord>> RunStore::cloudJobByToken(const std::string& clientToken) const
+{
+    QSqlQuery query(m_impl->db);
+    if (auto e = m_impl->exec(query, QStringLiteral("SELECT %1 FROM cloud_jobs WHERE client_token = ?").arg(QLatin1String(kCloudJobColumns)),
+                              {q(clientToken)}, "reading the cloud job"))
+        return *e;
+    if (!query.next())
+        return std::optional<CloudJobRecord>();
+    return std::optional<CloudJobRecord>(cloudJobFromRow(query));
+}
+
+Result<std::vector<CloudJobRecord>> RunStore::listCloudJobs(bool unfinishedOnly) const
+{
+    QSqlQuery query(m_impl->db);
+    const QString sql = unfinishedOnly
+                            ? QStringLiteral("SELECT %1 FROM cloud_jobs WHERE state IN ('submitting', 'queued', 'running') ORDER BY id")
+                            : QStringLiteral("SELECT %1 FROM cloud_jobs ORDER BY id DESC");
+    if (auto e = m_impl->exec(query, sql.arg(QLatin1String(kCloudJobColumns)), {}, "listing cloud jobs"))
+        return *e;
+    std::vector<CloudJobRecord> out;
+    while (query.next())
+        out.push_back(cloudJobFromRow(query));
+    return out;
+}
+
 } // namespace qpilot::store

@@ -17,7 +17,7 @@
 
 namespace qpilot::store {
 
-constexpr int kSchemaVersion = 3;                 // bump with each migration (migrations.cpp)
+constexpr int kSchemaVersion = 4;                 // bump with each migration (migrations.cpp)
 
 struct RunSummary {
     std::int64_t id = 0;
@@ -49,6 +49,28 @@ struct Artefact {
 struct AuditEntry {
     std::int64_t id = 0;
     std::string at, user, action, subject, detail;
+};
+
+// One cloud QPU job (table cloud_jobs; core/cloud's JobTracker owns the life cycle). Provider and
+// state are the keys of core/cloud (providerKey, jobStateKey); the store does not interpret them
+// beyond its CHECK constraints. No secret is ever part of a job.
+struct CloudJobRecord {
+    std::int64_t id = 0;                          // local id (0 until inserted)
+    std::string provider;                         // "ibm", "braket", "ionq"
+    std::string deviceId;                         // provider's device id / ARN
+    std::string providerJobId;                    // "" until the provider answered the submit
+    std::string clientToken;                      // unique; finds the job after a lost submit reply
+    std::string state = "submitting";             // submitting queued running completed failed cancelled
+    int shots = 0;
+    std::string circuitHash;                      // SHA-256 of qasm
+    std::string qasm;                             // the circuit as the user gave it
+    std::string submittedQasm;                    // the ISA circuit sent (after transpilation)
+    std::string tagsJson = "{}";
+    std::optional<double> estimatedCostUsd, usageSeconds, actualCostUsd;
+    std::string createdAt, submittedAt, queuedAt, runningAt, finishedAt, updatedAt; // ISO 8601 UTC
+    std::string message;                          // provider's failure/cancel reason
+    std::string lastError;                        // last client-side error (network, malformed reply)
+    std::string countsJson;                       // {"01": 12, ...} in Qpilot order; "" until fetched
 };
 
 // Default database: $QPILOT_DATA_DIR/runs.sqlite, else QStandardPaths AppDataLocation/runs.sqlite.
@@ -97,6 +119,16 @@ public:
     // Records a reproduce check of run `id` (by run `reproducedBy`, identical or not).
     std::optional<Error> recordReproduction(std::int64_t id, std::int64_t reproducedBy, bool identical,
                                             const std::string& differences);
+
+    // Cloud jobs. insertCloudJob stores a new job (id 0; created/updated stamped) and audits
+    // "cloud-job"; updateCloudJob replaces the mutable fields of job `job.id` in one transaction and
+    // audits "cloud-<state>" whenever the state changed.
+    Result<std::int64_t> insertCloudJob(const CloudJobRecord& job);
+    std::optional<Error> updateCloudJob(const CloudJobRecord& job);
+    Result<CloudJobRecord> cloudJob(std::int64_t id) const;
+    Result<std::optional<CloudJobRecord>> cloudJobByToken(const std::string& clientToken) const;
+    // All jobs, newest first; `unfinishedOnly`: submitting, queued and running only (oldest first).
+    Result<std::vector<CloudJobRecord>> listCloudJobs(bool unfinishedOnly = false) const;
 
     // Append-only: the table rejects UPDATE and DELETE (triggers).
     std::optional<Error> audit(const std::string& action, const std::string& subject, const std::string& detail);

@@ -121,6 +121,9 @@ void insertAtVersion(RawDb& raw, int k, const PilotRun& run)
         QCOMPARE(raw.exec("UPDATE device_results SET shot_multiplier = 7"), QString());
         QCOMPARE(raw.exec("INSERT INTO artefacts(run_id, kind, path, sha256, created_at) VALUES(1, 'report', '/r/report.pdf', 'abc', 'now')"), QString());
     }
+    if (k >= 3) // what a schema-3 store wrote when the run started (older stores get it from migration 3's backfill)
+        QCOMPARE(raw.exec("INSERT INTO audit_log(at, user_name, action, subject, detail) "
+                          "VALUES('2026-11-24T10:00:00Z', 'alice', 'run-start', 'run 1', 'pilot breast-cancer-kernel')"), QString());
 }
 
 } // namespace
@@ -136,7 +139,7 @@ private slots:
         auto s = openStore(path);
         QVERIFY(s);
         QCOMPARE(s->schemaVersion(), store::kSchemaVersion);
-        QCOMPARE(store::kSchemaVersion, 3);
+        QCOMPARE(store::kSchemaVersion, 4);
         QCOMPARE(QString::fromStdString(s->path()), path);
         QSqlDatabase c = test::storeConnection();
         QVERIFY(c.isOpen());
@@ -148,12 +151,12 @@ private slots:
         QVERIFY(q.exec("PRAGMA busy_timeout") && q.next());
         QCOMPARE(q.value(0).toInt(), 5000);
         QVERIFY(q.exec("PRAGMA user_version") && q.next());
-        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(0).toInt(), 4);
         // foreign keys enforced: a result row for a run that does not exist is refused
         QVERIFY(!q.exec("INSERT INTO run_stages VALUES(42, 0, 'data', 'done', 1, '')"));
         QVERIFY2(q.lastError().text().contains("FOREIGN KEY"), qPrintable(q.lastError().text()));
         QVERIFY(q.exec("SELECT count(*) FROM schema_migrations") && q.next());
-        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(0).toInt(), 4);
         q.finish();
         q = QSqlQuery();
         c = QSqlDatabase();
@@ -163,7 +166,7 @@ private slots:
         QVERIFY(again);
         RawDb raw(path);
         QCOMPARE(raw.scalar("PRAGMA journal_mode").toString(), QString("wal"));
-        QCOMPARE(raw.scalar("SELECT count(*) FROM schema_migrations").toInt(), 3);
+        QCOMPARE(raw.scalar("SELECT count(*) FROM schema_migrations").toInt(), 4);
     }
 
     void openErrors_data()
@@ -176,7 +179,7 @@ private slots:
             noise[i] = char((i * 7919 + 13) % 251);
         QTest::newRow("binary") << noise << "not a Qpilot run store (the file is not an SQLite database)";
         QTest::newRow("foreign sqlite") << QByteArray("CREATE TABLE invoices(id INTEGER)") << "an SQLite database, but not a Qpilot run store";
-        QTest::newRow("newer schema") << QByteArray("PRAGMA user_version = 5") << "created by a newer Qpilot (schema 5, this build knows 3)";
+        QTest::newRow("newer schema") << QByteArray("PRAGMA user_version = 9") << "created by a newer Qpilot (schema 9, this build knows 4)";
     }
 
     void openErrors()
@@ -287,7 +290,7 @@ private slots:
             QCOMPARE(log->at(0).user, std::string("alice"));
             QCOMPARE(log->at(0).subject, std::string("run 1"));
             QCOMPARE(log->at(1).action, std::string("migrate"));
-            QCOMPARE(log->at(1).detail, "schema " + std::to_string(from) + " -> 3");
+            QCOMPARE(log->at(1).detail, "schema " + std::to_string(from) + " -> " + std::to_string(store::kSchemaVersion));
             // a new run on the migrated store reuses the circuit version (same hash)
             Result<std::int64_t> id = s->beginRun(run);
             QVERIFY(id.ok());
@@ -295,8 +298,9 @@ private slots:
             QCOMPARE(int(s->circuitHistory("breast-cancer-kernel")->size()), 1);
         }
         RawDb raw(path);
-        QCOMPARE(raw.scalar("PRAGMA user_version").toInt(), 3);
-        QCOMPARE(raw.scalar("SELECT group_concat(version) FROM schema_migrations").toString(), QString("1,2,3"));
+        QCOMPARE(raw.scalar("PRAGMA user_version").toInt(), store::kSchemaVersion);
+        QCOMPARE(raw.scalar("SELECT group_concat(version) FROM schema_migrations").toString(), QString("1,2,3,4"));
+        QCOMPARE(raw.scalar("SELECT count(*) FROM cloud_jobs").toInt(), 0);
         // migration 2's backfill of the device columns (from 1) or the values set at 2
         QCOMPARE(raw.scalar("SELECT shot_multiplier FROM device_results WHERE run_id = 1 AND position = 0").toDouble(), from == 1 ? 9.5 : 7.0);
         if (from == 1) {
@@ -595,7 +599,7 @@ private slots:
         QCOMPARE(migrations, 1);
         s.reset();
         RawDb raw(path);
-        QCOMPARE(raw.scalar("SELECT group_concat(version) FROM schema_migrations").toString(), QString("1,2,3"));
+        QCOMPARE(raw.scalar("SELECT group_concat(version) FROM schema_migrations").toString(), QString("1,2,3,4"));
     }
 
     void defaultPath()
