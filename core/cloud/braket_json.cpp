@@ -6,7 +6,7 @@
 #include "core/circuit/qasm.h"
 #include "core/cloud/sigv4.h"
 #include "core/common/json.h"
-#include "core/device/device.h"
+#include "core/cloud/jobs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,21 +87,6 @@ std::string arnRegion(const std::string& arn)
     return parts.size() == 5 && parts[0] == "arn" ? parts[3] : std::string();
 }
 
-std::string profileForArn(const std::string& arn)
-{
-    // …:device/qpu/<provider>/<Name>
-    static const QRegularExpression re(QStringLiteral("device/qpu/([^/]+)/([^/]+)$"));
-    const auto m = re.match(QString::fromStdString(arn));
-    if (!m.hasMatch())
-        return {};
-    std::string id = lowerCase(toStd(m.captured(1) + "_" + m.captured(2)));
-    std::replace(id.begin(), id.end(), '-', '_');
-    for (const DeviceProfile& d : builtinDevices())
-        if (d.id == id)
-            return id;
-    return {};
-}
-
 namespace {
 
 Result<DeviceInfo> deviceFromObject(const QJsonObject& o, const std::string& what)
@@ -122,7 +107,7 @@ Result<DeviceInfo> deviceFromObject(const QJsonObject& o, const std::string& wha
     d.device.available = status.value() == "ONLINE";
     d.deviceType = toStd(o.value("deviceType").toString());
     d.providerName = toStd(o.value("providerName").toString());
-    d.device.profileId = profileForArn(d.device.id);
+    d.device.profileId = profileIdForCloudDevice(Provider::Braket, d.device.id);
     if (o.contains("deviceQueueInfo")) {
         if (!o.value("deviceQueueInfo").isArray())
             return fieldError(what, "deviceQueueInfo", "is not an array");
