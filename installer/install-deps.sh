@@ -16,7 +16,7 @@ PACKAGES=(
     # Qt 6 (Core, Gui, Widgets, Network, Sql, PrintSupport, Test; Svg; Pdf) and the SQLite driver
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-pdf-dev
     # libraries used by the engine and the UI
-    libqcustomplot-dev libeigen3-dev libsvm-dev libnlopt-dev libnlopt-cxx-dev qtkeychain-qt6-dev
+    libqcustomplot-dev libeigen3-dev libsvm-dev libnlopt-dev libnlopt-cxx-dev qtkeychain-qt6-dev libssl-dev
     # headless GUI runs, screenshots and report checks
     xvfb xauth poppler-utils fonts-dejavu-core
     # packaging and metadata validation
