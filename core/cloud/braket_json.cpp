@@ -192,6 +192,8 @@ Result<BraketProgram> toBraketProgram(const std::string& qasm, bool physicalQubi
     auto circuit = parseQasm(qasm, "<submitted circuit>");
     if (!circuit)
         return Error{"the circuit is not valid OpenQASM: " + circuit.error().toString()};
+    if (!circuit->parameters.empty())
+        return Error{"parameter '" + circuit->parameters.front() + "' is not bound; bind every parameter before submitting"};
     auto text = writeBraketQasm(circuit.value());
     if (!text)
         return Error{"the circuit cannot be written in Braket's OpenQASM dialect: " + text.error().message};
