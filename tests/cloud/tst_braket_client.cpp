@@ -120,6 +120,9 @@ private slots:
         QTest::newRow("isa $n input, flip q1")
             << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nbit[2] c;\nx $1;\nc[0] = measure $0;\nc[1] = measure $1;\n"
             << false << false << "10";
+        QTest::newRow("isa on $5 and $7: register compacted")
+            << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nbit[2] c;\nx $5;\nc[0] = measure $5;\nc[1] = measure $7;\n"
+            << false << false << "01";
         QTest::newRow("clbits cross qubits")
             << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[2] c;\nx q[2];\nc[0] = measure q[2];\nc[1] = measure q[0];\n"
             << false << false << "01";
@@ -162,6 +165,8 @@ private slots:
         QVERIFY(!contains(program, "include"));
         QVERIFY(!contains(program, "cx ") && !contains(program, "sdg") && !contains(program, "sx "));
         QCOMPARE(contains(program, "qubit["), !physical);
+        if (!physical)   // the register holds the qubits used, not the highest index + 1
+            QVERIFY(!contains(program, "qubit[8]"));
 
         RemoteStatus last;
         const auto states = pollToEnd(*client, submitted->providerJobId, &last);
