@@ -28,6 +28,7 @@ const Verb* const kVerbs[] = {
     &kTrainVerb,
     &kRunVerb,
     &kRunsVerb,
+    &kCloudVerb,
 };
 
 const Verb* findVerb(const QString& name)

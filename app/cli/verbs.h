@@ -37,6 +37,7 @@ extern const Verb kEstimateVerb;
 extern const Verb kMitigateVerb;
 extern const Verb kRunVerb;
 extern const Verb kRunsVerb;
+extern const Verb kCloudVerb;
 
 // Prints "qpilot: MESSAGE" (and, for usage errors, a hint to the verb's --help) on `err`
 // and returns `code`.

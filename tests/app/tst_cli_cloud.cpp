@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tests/app/tst_cli_cloud.cpp — `qpilot cloud` end to end against the loopback IonQ and IBM fakes:
+// submit → counts in the store; SIGKILL of the CLI while it waits, then `cloud resume` finishes
+// the job; a lost submit reply creates no duplicate at the provider; the budget guard refuses
+// non-interactively; login to the encrypted file; and no file Qpilot wrote (store, settings,
+// secrets file, outputs) contains the API key.
+#include "app/cli_runner.h"
+#include "core/cloud/jobs.h"
+#include "core/store/store.h"
+#include "support/cloud/fake_providers.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace qpilot;
+using namespace qpilot::test;
+
+namespace {
+
+const QByteArray kBell = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
+
+// A child environment whose every writable location is inside `home`.
+QProcessEnvironment isolatedEnv(const QTemporaryDir& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* v : {"QPILOT_IBM_API_KEY", "QPILOT_IBM_SERVICE_CRN", "QPILOT_IONQ_API_KEY", "AWS_ACCESS_KEY_ID",
+                          "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "QPILOT_SECRETS", "QPILOT_SECRETS_FILE",
+                          "QPILOT_SECRETS_PASSPHRASE", "QPILOT_CLOUD_BUDGET"})
+        env.remove(QString::fromLatin1(v));
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath("config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath("data"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath("cache"));
+    env.insert(QStringLiteral("QPILOT_DATA_DIR"), home.filePath("qpilot"));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/qpilot-test-bus"));
+    return env;
+}
+
+std::unique_ptr<store::RunStore> openStore(const QString& path)
+{
+    auto s = store::RunStore::open(path.toStdString());
+    return s ? std::move(s).value() : nullptr;
+}
+
+// Every file below `dir` that contains `needle`.
+QStringList filesContaining(const QString& dir, const QByteArray& needle)
+{
+    QStringList hits;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            hits << path;
+    }
+    return hits;
+}
+
+} // namespace
+
+class TestCliCloud : public QObject {
+    Q_OBJECT
+
+private slots:
+    void submitWaitsAndStoresCounts()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIonqEnvironment(*fake, env);
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        const QString db = home.filePath("runs.sqlite");
+        Run r = runQpilot({"cloud", "submit", qasm, "--device", "simulator", "--shots", "1000", "--poll", "0.05", "--db", db, "--json"},
+                          {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = jsonOf(r);
+        QCOMPARE(j.value("state").toString(), QString("completed"));
+        QCOMPARE(j.value("provider").toString(), QString("ionq"));
+        // the exact simulator: Bell state, 500/500 in Qpilot order
+        const QJsonObject counts = j.value("counts").toObject();
+        QCOMPARE(counts.value("00").toInt(), 500);
+        QCOMPARE(counts.value("11").toInt(), 500);
+        QCOMPARE(fake->jobsCreated(), 1);
+        QVERIFY(r.err.contains("no Qpilot device profile matches simulator"));
+        // the store has it; `jobs` and `result` read it without the network
+        auto s = openStore(db);
+        QVERIFY(s);
+        const auto jobs = s->listCloudJobs().value();
+        QCOMPARE(int(jobs.size()), 1);
+        QCOMPARE(jobs[0].countsJson, std::string(R"({"00":500,"11":500})"));
+        s.reset();
+        fake.reset();
+        Run list = runQpilot({"cloud", "jobs", "--db", db, "--json"}, {}, env);
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
+        Run res = runQpilot({"cloud", "result", "1", "--db", db}, {}, env);
+        QVERIFY2(res.exitCode == 0, qPrintable(res.err));
+        QVERIFY(res.out.contains("11  500"));
+    }
+
+    void transpilesForAMatchingProfileAndShowsTheCost()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIonqEnvironment(*fake, env);
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        Run r = runQpilot({"cloud", "submit", qasm, "--device", "qpu.aria-1", "--shots", "200", "--poll", "0.05", "--db",
+                           home.filePath("runs.sqlite"), "--json"},
+                          {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.err.contains("transpiled for profile ionq_aria_1"));
+        QVERIFY(r.err.contains("estimated cost"));
+        const QJsonObject j = jsonOf(r);
+        QVERIFY(j.value("estimated_cost_usd").toDouble() > 0);
+        int total = 0;
+        const QJsonObject counts = j.value("counts").toObject();
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            total += it.value().toInt();
+        QCOMPARE(total, 200);
+    }
+
+    void budgetGuardRefusesNonInteractively()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIonqEnvironment(*fake, env);
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        const QString db = home.filePath("runs.sqlite");
+        Run r = runQpilot({"cloud", "submit", qasm, "--device", "qpu.aria-1", "--shots", "200", "--budget", "0.01", "--db", db}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("exceeds the budget of 0.01 USD") && r.err.contains("--yes"), qPrintable(r.err));
+        QCOMPARE(fake->jobsCreated(), 0);
+        // unknown cost (no profile) needs confirmation too
+        r = runQpilot({"cloud", "submit", qasm, "--device", "simulator", "--budget", "100", "--db", db}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("unknown"));
+        QCOMPARE(fake->jobsCreated(), 0);
+        r = runQpilot({"cloud", "submit", qasm, "--device", "qpu.aria-1", "--shots", "200", "--budget", "0.01", "--yes", "--no-wait",
+                       "--db", db, "--json"},
+                      {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(fake->jobsCreated(), 1);
+        QCOMPARE(jsonOf(r).value("state").toString(), QString("queued"));
+    }
+
+    // SIGKILL while waiting; `cloud resume` in a new process finishes the job.
+    void killedWhileWaitingThenResumed()
+    {
+        FakeIonqOptions opts;
+        opts.statusSequence = {"submitted", "ready", "running", "running", "running", "running", "running", "running", "completed"};
+        auto fake = startFakeIonq(opts);
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIonqEnvironment(*fake, env);
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        const QString db = home.filePath("runs.sqlite");
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(QPILOT_EXECUTABLE),
+                {"cloud", "submit", qasm, "--device", "simulator", "--shots", "100", "--poll", "0.5", "--db", db});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        QString err;
+        while (!err.contains("submitted") && clock.elapsed() < 30000) {
+            p.waitForReadyRead(200);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains("submitted"), qPrintable(err));
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        {
+            auto s = openStore(db);
+            const auto unfinished = s->listCloudJobs(true).value();
+            QCOMPARE(int(unfinished.size()), 1);
+            QVERIFY(!unfinished[0].providerJobId.empty());
+        }
+        Run r = runQpilot({"cloud", "resume", "--poll", "0", "--db", db, "--json"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray done = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done[0].toObject().value("state").toString(), QString("completed"));
+        auto s = openStore(db);
+        QVERIFY(s->listCloudJobs(true)->empty());
+        const cloud::CloudJob job = s->cloudJob(1).value();
+        QCOMPARE(job.countsJson, std::string(R"({"00":50,"11":50})"));
+        QCOMPARE(fake->jobsCreated(), 1);
+        // the audit log saw every state change
+        int changes = 0;
+        const Result<std::vector<store::AuditEntry>> log = s->auditLog();
+        for (const store::AuditEntry& e : log.value())
+            changes += e.subject == "cloud job 1";
+        QVERIFY(changes >= 4); // cloud-job, queued, running, completed
+    }
+
+    // The provider creates the job but the reply is lost: it is found, not sent again.
+    void lostSubmitReplyCreatesNoDuplicate()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        fake->server().reset(1, {"POST", "/v0.4/jobs"}, true);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIonqEnvironment(*fake, env);
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        Run r = runQpilot({"cloud", "submit", qasm, "--device", "simulator", "--shots", "64", "--poll", "0.05", "--db",
+                           home.filePath("runs.sqlite"), "--json"},
+                          {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(jsonOf(r).value("state").toString(), QString("completed"));
+        QCOMPARE(fake->jobsCreated(), 1);
+        QCOMPARE(fake->server().requestCount("POST", "/v0.4/jobs"), 1);
+    }
+
+    // Login to the encrypted file, use it, and find the key in no file Qpilot wrote.
+    void secretsNeverLandInFiles()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        const QByteArray key = QByteArray::fromStdString(fake->credentials().apiKey);
+        env.insert(QStringLiteral("QPILOT_IONQ_ENDPOINT"), QString::fromStdString(fake->endpoints().api));
+        env.insert(QStringLiteral("QPILOT_SECRETS"), QStringLiteral("file"));
+        env.insert(QStringLiteral("QPILOT_SECRETS_PASSPHRASE"), QStringLiteral("test passphrase"));
+        // without the variable, --from-env is a usage error
+        Run r = runQpilot({"cloud", "login", "ionq", "--from-env"}, {}, env);
+        QCOMPARE(r.exitCode, 2);
+        QProcessEnvironment loginEnv = env;
+        loginEnv.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QString::fromLatin1(key));
+        r = runQpilot({"cloud", "login", "ionq", "--from-env", "--json"}, {}, loginEnv);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(jsonOf(r).value("verified").toBool());
+        QVERIFY(QFile::exists(home.filePath("qpilot/secrets.enc")));
+        // a wrong key is refused and not stored
+        QProcessEnvironment badEnv = env;
+        badEnv.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QStringLiteral("not-the-key"));
+        r = runQpilot({"cloud", "login", "ionq", "--from-env"}, {}, badEnv);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("nothing stored"));
+        // the stored key works without any credential variable
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        const QString db = home.filePath("qpilot/runs.sqlite");
+        r = runQpilot({"cloud", "submit", qasm, "--device", "simulator", "--shots", "32", "--poll", "0.05", "--json"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.toUtf8().contains(key) && !r.err.toUtf8().contains(key));
+        r = runQpilot({"cloud", "devices", "ionq"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("qpu.aria-1"));
+        QVERIFY(QFile::exists(db));
+        const QStringList hits = filesContaining(home.path(), key);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(", ")));
+        // the wrong passphrase cannot use the file
+        QProcessEnvironment wrong = env;
+        wrong.insert(QStringLiteral("QPILOT_SECRETS_PASSPHRASE"), QStringLiteral("guess"));
+        r = runQpilot({"cloud", "devices", "ionq"}, {}, wrong);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("wrong passphrase"));
+        // logout removes it
+        r = runQpilot({"cloud", "logout", "ionq"}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        r = runQpilot({"cloud", "devices", "ionq"}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("qpilot cloud login ionq"));
+    }
+
+    void ibmLifeCycleThroughTheCli()
+    {
+        auto fake = startFakeIbm();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        addFakeIbmEnvironment(*fake, env);
+        const QString db = home.filePath("runs.sqlite");
+        Run r = runQpilot({"cloud", "devices", "ibm", "--json"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray devices = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(!devices.isEmpty());
+        QCOMPARE(devices[0].toObject().value("id").toString(), QString("ibm_heron5"));
+        const QString device = QStringLiteral("ibm_heron5");
+        // an ISA circuit (Heron basis cz, rz, sx, x on physical qubits): no Qpilot profile matches
+        // the fixture backend, so it is sent as written
+        const QString qasm = writeTemp(home, "bell_isa.qasm",
+                                       "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nbit[2] c;\nrz(pi/2) $0;\nsx $0;\nrz(pi/2) $0;\n"
+                                       "rz(pi/2) $1;\nsx $1;\nrz(pi/2) $1;\ncz $0, $1;\nrz(pi/2) $1;\nsx $1;\nrz(pi/2) $1;\n"
+                                       "c[0] = measure $0;\nc[1] = measure $1;\n");
+        r = runQpilot({"cloud", "submit", qasm, "--device", device, "--shots", "400", "--no-wait", "--db", db, "--json"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const int id = jsonOf(r).value("id").toInt();
+        r = runQpilot({"cloud", "wait", QString::number(id), "--poll", "0.05", "--db", db, "--json"}, {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = jsonOf(r);
+        QCOMPARE(j.value("state").toString(), QString("completed"));
+        int total = 0;
+        const QJsonObject counts = j.value("counts").toObject();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            QCOMPARE(it.key().size(), 2);
+            total += it.value().toInt();
+        }
+        QCOMPARE(total, 400);
+        r = runQpilot({"cloud", "cancel", QString::number(id), "--db", db}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("already ended"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no sub-command") << QStringList{"cloud"} << "missing sub-command";
+        QTest::newRow("unknown sub-command") << QStringList{"cloud", "launch"} << "unknown sub-command 'launch'";
+        QTest::newRow("unknown provider") << QStringList{"cloud", "devices", "azure"} << "unknown cloud provider 'azure'";
+        QTest::newRow("no device") << QStringList{"cloud", "submit", "x.qasm"} << "--device ID is required";
+        QTest::newRow("bad shots") << QStringList{"cloud", "submit", "x.qasm", "--device", "simulator", "--shots", "0"} << "--shots";
+        QTest::newRow("unknown device provider") << QStringList{"cloud", "submit", "x.qasm", "--device", "mystery"} << "--provider";
+        QTest::newRow("bad job id") << QStringList{"cloud", "wait", "abc"} << "not a job id";
+        QTest::newRow("bad poll") << QStringList{"cloud", "jobs", "--poll", "-1"} << "--poll";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QTemporaryDir home;
+        QStringList a = args;
+        a << "--db" << home.filePath("runs.sqlite");
+        Run r = runQpilot(a, {}, isolatedEnv(home));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith("qpilot: ") && r.err.contains(message), qPrintable(r.err));
+    }
+
+    void plainHttpToARemoteHostIsRefused()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        env.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QStringLiteral("k"));
+        Run r = runQpilot({"cloud", "devices", "ionq", "--endpoint", "http://api.ionq.co/v0.4"}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("refusing plain http://"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCloud)
+#include "tst_cli_cloud.moc"
