@@ -69,6 +69,8 @@ class TestBraketClient : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { qunsetenv("QPILOT_BRAKET_BUCKET"); }   // the bucket comes from Endpoints here
+
     void devicesListed()
     {
         auto fake = startFakeBraket();
@@ -442,7 +444,7 @@ private slots:
         QTest::newRow("bad qasm") << kFakeSv1 << "OPENQASM 3.0;\nqubit[1] q;\nfoo q[0];\n" << 10 << "t" << true << "not valid OpenQASM";
         QTest::newRow("unbound parameter") << kFakeSv1 << "OPENQASM 3.0;\ninput float theta;\nqubit[1] q;\nrx(theta) q[0];\n" << 10 << "t"
                                            << true << "parameter 'theta' is not bound";
-        QTest::newRow("no bucket") << kFakeSv1 << kBell << 10 << "t" << false << "no S3 bucket";
+        QTest::newRow("no bucket") << kFakeSv1 << kBell << 10 << "t" << false << "set QPILOT_BRAKET_BUCKET";
         QTest::newRow("zero shots") << kFakeSv1 << kBell << 0 << "t" << true << "shots must be positive";
         QTest::newRow("token too long") << kFakeSv1 << kBell << 10 << QString(65, 'x') << true << "1 to 64 characters";
     }
