@@ -38,6 +38,10 @@ public:
     {
         if (m_endpoints.region.empty())
             m_endpoints.region = "us-east-1";
+        // The results bucket may also come from the environment (pipelines, and front ends that do
+        // not fill Endpoints::bucket).
+        if (m_endpoints.bucket.empty())
+            m_endpoints.bucket = qEnvironmentVariable("QPILOT_BRAKET_BUCKET").toStdString();
         while (!m_endpoints.api.empty() && m_endpoints.api.back() == '/')
             m_endpoints.api.pop_back();
         while (!m_endpoints.storage.empty() && m_endpoints.storage.back() == '/')
@@ -87,7 +91,7 @@ public:
         if (request.shots <= 0)
             return Error{"Amazon Braket: shots must be positive (got " + std::to_string(request.shots) + ")"};
         if (m_endpoints.bucket.empty())
-            return Error{"Amazon Braket: no S3 bucket for the results; set one (Endpoints bucket / the Braket bucket "
+            return Error{"Amazon Braket: no S3 bucket for the results; set QPILOT_BRAKET_BUCKET (or the Braket bucket "
                          "setting). It must exist in the device's region; by convention its name starts with amazon-braket-"};
         auto program = braket::toBraketProgram(request.qasm, m_options.physicalQubits);
         if (!program)

@@ -6,7 +6,7 @@
 #include "core/circuit/qasm.h"
 #include "core/cloud/sigv4.h"
 #include "core/common/json.h"
-#include "core/device/device.h"
+#include "core/cloud/jobs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,21 +87,6 @@ std::string arnRegion(const std::string& arn)
     return parts.size() == 5 && parts[0] == "arn" ? parts[3] : std::string();
 }
 
-std::string profileForArn(const std::string& arn)
-{
-    // …:device/qpu/<provider>/<Name>
-    static const QRegularExpression re(QStringLiteral("device/qpu/([^/]+)/([^/]+)$"));
-    const auto m = re.match(QString::fromStdString(arn));
-    if (!m.hasMatch())
-        return {};
-    std::string id = lowerCase(toStd(m.captured(1) + "_" + m.captured(2)));
-    std::replace(id.begin(), id.end(), '-', '_');
-    for (const DeviceProfile& d : builtinDevices())
-        if (d.id == id)
-            return id;
-    return {};
-}
-
 namespace {
 
 Result<DeviceInfo> deviceFromObject(const QJsonObject& o, const std::string& what)
@@ -122,7 +107,7 @@ Result<DeviceInfo> deviceFromObject(const QJsonObject& o, const std::string& wha
     d.device.available = status.value() == "ONLINE";
     d.deviceType = toStd(o.value("deviceType").toString());
     d.providerName = toStd(o.value("providerName").toString());
-    d.device.profileId = profileForArn(d.device.id);
+    d.device.profileId = profileIdForCloudDevice(Provider::Braket, d.device.id);
     if (o.contains("deviceQueueInfo")) {
         if (!o.value("deviceQueueInfo").isArray())
             return fieldError(what, "deviceQueueInfo", "is not an array");
@@ -207,11 +192,50 @@ Result<BraketProgram> toBraketProgram(const std::string& qasm, bool physicalQubi
     auto circuit = parseQasm(qasm, "<submitted circuit>");
     if (!circuit)
         return Error{"the circuit is not valid OpenQASM: " + circuit.error().toString()};
-    auto text = writeBraketQasm(circuit.value());
+    if (!circuit->parameters.empty())
+        return Error{"parameter '" + circuit->parameters.front() + "' is not bound; bind every parameter before submitting"};
+    // With a virtual register (Braket may place qubits anyway), the qubits used are numbered
+    // 0..k-1: an ISA circuit on physical qubits $57 and $58 becomes qubit[2], not qubit[59].
+    // Counts are keyed by classical bits, so this does not change the result.
+    Circuit compact = circuit.value();
+    if (!physicalQubits) {
+        std::set<int> used;
+        bool plain = true;
+        for (const Operation& op : compact.ops) {
+            if (const auto* g = std::get_if<GateOp>(&op.op))
+                used.insert(g->qubits.begin(), g->qubits.end());
+            else if (const auto* m = std::get_if<MeasureOp>(&op.op))
+                used.insert(m->qubit);
+            else if (!std::holds_alternative<BarrierOp>(op.op))
+                plain = false;   // reset, delay, if/else: left for the writer to refuse
+        }
+        if (plain && !used.empty() && static_cast<int>(used.size()) < compact.numQubits()) {
+            std::map<int, int> index;
+            for (int q : used)
+                index.emplace(q, static_cast<int>(index.size()));
+            Circuit c;
+            c.addQreg("q", static_cast<int>(used.size()));
+            c.cregs = compact.cregs;
+            c.parameters = compact.parameters;
+            c.definitions = compact.definitions;
+            for (const Operation& op : compact.ops) {
+                if (const auto* g = std::get_if<GateOp>(&op.op)) {
+                    GateOp mapped = *g;
+                    for (int& q : mapped.qubits)
+                        q = index.at(q);
+                    c.ops.push_back(Operation{mapped});
+                } else if (const auto* m = std::get_if<MeasureOp>(&op.op)) {
+                    c.ops.push_back(Operation{MeasureOp{index.at(m->qubit), m->clbit}});
+                }
+            }
+            compact = std::move(c);
+        }
+    }
+    auto text = writeBraketQasm(compact);
     if (!text)
         return Error{"the circuit cannot be written in Braket's OpenQASM dialect: " + text.error().message};
     BraketProgram p;
-    p.qubitCount = circuit->numQubits();
+    p.qubitCount = compact.numQubits();
     std::string source = text.value();
     if (physicalQubits) {
         static const QRegularExpression decl(QStringLiteral("^qubit\\[\\d+\\] q;\\n"), QRegularExpression::MultilineOption);

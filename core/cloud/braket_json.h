@@ -26,8 +26,6 @@ inline constexpr const char* kClientTokenTag = "qpilot:clientToken";
 std::string encodePathParameter(const std::string& value);
 // The region an ARN names ("arn:aws:braket:us-west-1::device/…" → "us-west-1"; "" for the global simulators).
 std::string arnRegion(const std::string& arn);
-// The Qpilot device profile matching a Braket device ARN ("…/qpu/ionq/Forte-1" → "ionq_forte_1"), "" if none.
-std::string profileForArn(const std::string& arn);
 
 // A GetDevice reply, parsed.
 struct DeviceInfo {

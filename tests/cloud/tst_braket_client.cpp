@@ -6,9 +6,11 @@
 // reply without a duplicate task (clientToken), cancel, and malformed replies naming the field.
 #include "support/cloud/fake_braket.h"
 #include "core/cloud/braket_json.h"
+#include "core/cloud/jobs.h"
 #include "core/cloud/providers.h"
 #include "core/cloud/sigv4.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace qpilot;
@@ -67,6 +69,8 @@ class TestBraketClient : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { qunsetenv("QPILOT_BRAKET_BUCKET"); }   // the bucket comes from Endpoints here
+
     void devicesListed()
     {
         auto fake = startFakeBraket();
@@ -118,6 +122,9 @@ private slots:
         QTest::newRow("isa $n input, flip q1")
             << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nbit[2] c;\nx $1;\nc[0] = measure $0;\nc[1] = measure $1;\n"
             << false << false << "10";
+        QTest::newRow("isa on $5 and $7: register compacted")
+            << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nbit[2] c;\nx $5;\nc[0] = measure $5;\nc[1] = measure $7;\n"
+            << false << false << "01";
         QTest::newRow("clbits cross qubits")
             << kFakeSv1 << "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit[2] c;\nx q[2];\nc[0] = measure q[2];\nc[1] = measure q[0];\n"
             << false << false << "01";
@@ -160,6 +167,8 @@ private slots:
         QVERIFY(!contains(program, "include"));
         QVERIFY(!contains(program, "cx ") && !contains(program, "sdg") && !contains(program, "sx "));
         QCOMPARE(contains(program, "qubit["), !physical);
+        if (!physical)   // the register holds the qubits used, not the highest index + 1
+            QVERIFY(!contains(program, "qubit[8]"));
 
         RemoteStatus last;
         const auto states = pollToEnd(*client, submitted->providerJobId, &last);
@@ -433,7 +442,9 @@ private slots:
         QTest::newRow("unknown device") << "arn:aws:braket:::device/quantum-simulator/amazon/nope" << kBell << 10 << "t" << true
                                         << "ResourceNotFoundException";
         QTest::newRow("bad qasm") << kFakeSv1 << "OPENQASM 3.0;\nqubit[1] q;\nfoo q[0];\n" << 10 << "t" << true << "not valid OpenQASM";
-        QTest::newRow("no bucket") << kFakeSv1 << kBell << 10 << "t" << false << "no S3 bucket";
+        QTest::newRow("unbound parameter") << kFakeSv1 << "OPENQASM 3.0;\ninput float theta;\nqubit[1] q;\nrx(theta) q[0];\n" << 10 << "t"
+                                           << true << "parameter 'theta' is not bound";
+        QTest::newRow("no bucket") << kFakeSv1 << kBell << 10 << "t" << false << "set QPILOT_BRAKET_BUCKET";
         QTest::newRow("zero shots") << kFakeSv1 << kBell << 0 << "t" << true << "shots must be positive";
         QTest::newRow("token too long") << kFakeSv1 << kBell << 10 << QString(65, 'x') << true << "1 to 64 characters";
     }
@@ -581,14 +592,69 @@ private slots:
         QCOMPARE(QString::fromStdString(r->counts.begin()->first), expectedKey);
     }
 
+    // Through the job tracker with the run store: the job is stored before it is sent, a lost
+    // create reply (on every attempt) is resolved by the clientToken lookup, Qpilot "restarts"
+    // (tracker, client and store closed mid-job) and the reopened tracker finishes the job with
+    // the counts in the store; one task at the fake.
+    void trackerLostReplyAndRestart()
+    {
+        auto fake = startFakeBraket();
+        QVERIFY(fake);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("runs.sqlite").toStdString();
+        Submission sub;
+        sub.deviceId = kFakeForte;
+        sub.qasm = kFlipQ0;
+        sub.shots = 64;
+        std::int64_t id = 0;
+        {
+            auto store = store::RunStore::open(path);
+            QVERIFY(store.ok());
+            HttpTransport transport(fastPolicy());
+            auto client = makeBraketClient(fake->endpoints(), fake->credentials(), transport);
+            JobTracker tracker(*store.value(), *client);
+            fake->server().reset(10, {"POST", "/quantum-task"}, /*afterHandler=*/true);
+            auto job = tracker.submit(sub);
+            fake->server().clearFaults();
+            if (job.ok()) {
+                id = job->id;
+            } else {
+                const auto jobs = store.value()->listCloudJobs(true).value();
+                QCOMPARE(int(jobs.size()), 1);
+                id = jobs[0].id;
+            }
+            QCOMPARE(fake->createdTaskCount(), 1);
+            auto polled = tracker.poll(id);   // one poll, then "killed"
+            Q_UNUSED(polled);
+        }
+        auto store = store::RunStore::open(path);
+        QVERIFY(store.ok());
+        HttpTransport transport(fastPolicy());
+        auto client = makeBraketClient(fake->endpoints(), fake->credentials(), transport);
+        JobTracker tracker(*store.value(), *client);
+        WaitOptions fast;
+        fast.pollSeconds = 0;
+        fast.maxPollSeconds = 0;
+        auto resumed = tracker.resumeUnfinished(nullptr, {}, fast);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : resumed.error().message.c_str());
+        QCOMPARE(int(resumed->size()), 1);
+        QCOMPARE(resumed->at(0).id, id);
+        QCOMPARE(resumed->at(0).state, std::string("completed"));
+        QCOMPARE(resumed->at(0).countsJson, std::string(R"({"001":64})"));
+        QCOMPARE(fake->createdTaskCount(), 1);
+        QVERIFY(fake->rejections().empty());
+        // The AWS secret never reaches the store.
+        QFile db(QString::fromStdString(path));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.readAll().contains(QByteArray::fromStdString(fake->credentials().secretAccessKey)));
+    }
+
     void helpers()
     {
         QCOMPARE(braket::encodePathParameter("arn:aws:braket:::device/quantum-simulator/amazon/sv1"),
                  std::string("arn%3Aaws%3Abraket%3A%3A%3Adevice%2Fquantum-simulator%2Famazon%2Fsv1"));
         QCOMPARE(braket::arnRegion(kFakeGarnet), std::string("eu-north-1"));
         QCOMPARE(braket::arnRegion(kFakeSv1), std::string());
-        QCOMPARE(braket::profileForArn("arn:aws:braket:us-east-1::device/qpu/ionq/Aria-1"), std::string("ionq_aria_1"));
-        QCOMPARE(braket::profileForArn(kFakeAspen), std::string());
         const auto body = braket::createTaskBody([] {
             braket::CreateTaskInput in;
             in.clientToken = "tok";

@@ -735,4 +735,18 @@ std::unique_ptr<FakeBraket> startFakeBraket(FakeBraketConfig config)
     return fake;
 }
 
+void addFakeBraketEnvironment(const FakeBraket& fake, QProcessEnvironment& env)
+{
+    const cloud::Endpoints e = fake.endpoints();
+    const cloud::Credentials c = fake.credentials();
+    env.insert(QStringLiteral("QPILOT_BRAKET_ENDPOINT"), QString::fromStdString(e.api));
+    env.insert(QStringLiteral("QPILOT_BRAKET_STORAGE_ENDPOINT"), QString::fromStdString(e.storage));
+    env.insert(QStringLiteral("QPILOT_BRAKET_REGION"), QString::fromStdString(e.region));
+    env.insert(QStringLiteral("QPILOT_BRAKET_BUCKET"), QString::fromStdString(e.bucket));
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QString::fromStdString(c.accessKeyId));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QString::fromStdString(c.secretAccessKey));
+    if (!c.sessionToken.empty())
+        env.insert(QStringLiteral("AWS_SESSION_TOKEN"), QString::fromStdString(c.sessionToken));
+}
+
 } // namespace qpilot::test

@@ -15,6 +15,8 @@
 #include "core/cloud/cloud.h"
 #include "support/fake_http_server.h"
 
+#include <QProcessEnvironment>
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -77,5 +79,10 @@ private:
 
 // A started fake (the CLI end-to-end tests' entry point); null when the server cannot listen.
 std::unique_ptr<FakeBraket> startFakeBraket(FakeBraketConfig config = {});
+
+// Variables for a qpilot child process: QPILOT_BRAKET_ENDPOINT (API), QPILOT_BRAKET_STORAGE_ENDPOINT
+// (path-style S3), QPILOT_BRAKET_REGION, QPILOT_BRAKET_BUCKET and the AWS_* credentials the fake
+// accepts. Adjust here if the CLI's names differ.
+void addFakeBraketEnvironment(const FakeBraket& fake, QProcessEnvironment& env);
 
 } // namespace qpilot::test
