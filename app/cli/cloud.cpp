@@ -79,6 +79,7 @@ const char kUsage[] =
     "  --auth-endpoint URL     IBM IAM (QPILOT_IBM_AUTH_ENDPOINT)\n"
     "  --storage-endpoint URL  Braket results S3 (QPILOT_BRAKET_STORAGE_ENDPOINT)\n"
     "  --region R              Braket/IBM region (QPILOT_<PROVIDER>_REGION)\n"
+    "  --bucket B              Braket results bucket, amazon-braket-... (QPILOT_BRAKET_BUCKET)\n"
     "  --db FILE               the run store (default: $QPILOT_DATA_DIR/runs.sqlite, else the\n"
     "                          application data directory)\n"
     "  --json                  print JSON\n"
@@ -99,7 +100,7 @@ QJsonValue orNull(const std::string& s) { return s.empty() ? QJsonValue(QJsonVal
 struct Options {
     bool json = false;
     std::string db;
-    std::optional<std::string> endpoint, authEndpoint, storageEndpoint, region;
+    std::optional<std::string> endpoint, authEndpoint, storageEndpoint, region, bucket;
     bool yes = false, noWait = false, fromEnv = false, noVerify = false;
     WaitOptions wait;
 };
@@ -156,6 +157,7 @@ Endpoints endpointsFor(Provider p, const Options& o)
     pick(e.api, "ENDPOINT", o.endpoint);
     pick(e.auth, "AUTH_ENDPOINT", o.authEndpoint);
     pick(e.storage, "STORAGE_ENDPOINT", o.storageEndpoint);
+    pick(e.bucket, "BUCKET", o.bucket);
     return e;
 }
 
@@ -646,8 +648,9 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption authOpt(QStringLiteral("auth-endpoint"), QStringLiteral("auth"), QStringLiteral("URL"));
     const QCommandLineOption storageOpt(QStringLiteral("storage-endpoint"), QStringLiteral("storage"), QStringLiteral("URL"));
     const QCommandLineOption regionOpt(QStringLiteral("region"), QStringLiteral("region"), QStringLiteral("R"));
+    const QCommandLineOption bucketOpt(QStringLiteral("bucket"), QStringLiteral("bucket"), QStringLiteral("B"));
     parser.addOptions({jsonOpt, dbOpt, providerOpt, deviceOpt, shotsOpt, budgetOpt, yesOpt, noWaitOpt, fromEnvOpt, noVerifyOpt, pollOpt,
-                       timeoutOpt, endpointOpt, authOpt, storageOpt, regionOpt, helpOption()});
+                       timeoutOpt, endpointOpt, authOpt, storageOpt, regionOpt, bucketOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kCloudVerb, args, out, err); code >= 0)
         return code;
     Options o;
@@ -662,6 +665,7 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     o.authEndpoint = opt(authOpt);
     o.storageEndpoint = opt(storageOpt);
     o.region = opt(regionOpt);
+    o.bucket = opt(bucketOpt);
     for (const auto& [option, field] : {std::pair<const QCommandLineOption*, double*>{&pollOpt, &o.wait.pollSeconds}, {&timeoutOpt, &o.wait.timeoutSeconds}}) {
         if (!parser.isSet(*option))
             continue;
