@@ -139,25 +139,24 @@ std::string envName(Provider p, const char* suffix)
     return "QPILOT_" + up + "_" + suffix;
 }
 
-// Defaults ← QPILOT_<P>_* ← flags.
+// Defaults ← QPILOT_<P>_* (endpointsFromEnvironment) ← flags.
 Endpoints endpointsFor(Provider p, const Options& o)
 {
-    Endpoints e = defaultEndpoints(p);
-    auto pick = [&](std::string& field, const char* suffix, const std::optional<std::string>& flag) {
-        const QString v = qEnvironmentVariable(envName(p, suffix).c_str());
-        if (!v.isEmpty())
-            field = v.toStdString();
-        if (flag)
-            field = *flag;
-    };
-    const std::string defaultApi = e.api;
-    pick(e.region, "REGION", o.region);
-    if (p == Provider::Braket && e.region != defaultEndpoints(p).region)
-        e.api = "https://braket." + e.region + ".amazonaws.com";
-    pick(e.api, "ENDPOINT", o.endpoint);
-    pick(e.auth, "AUTH_ENDPOINT", o.authEndpoint);
-    pick(e.storage, "STORAGE_ENDPOINT", o.storageEndpoint);
-    pick(e.bucket, "BUCKET", o.bucket);
+    Endpoints e = endpointsFromEnvironment(p);
+    if (o.region) {
+        const bool defaultApi = e.api == endpointsFromEnvironment(p).api && qEnvironmentVariableIsEmpty(envName(p, "ENDPOINT").c_str());
+        e.region = *o.region;
+        if (p == Provider::Braket && defaultApi)
+            e.api = "https://braket." + e.region + ".amazonaws.com";
+    }
+    if (o.endpoint)
+        e.api = *o.endpoint;
+    if (o.authEndpoint)
+        e.auth = *o.authEndpoint;
+    if (o.storageEndpoint)
+        e.storage = *o.storageEndpoint;
+    if (o.bucket)
+        e.bucket = *o.bucket;
     return e;
 }
 
