@@ -79,6 +79,7 @@ const char kUsage[] =
     "  --auth-endpoint URL     IBM IAM (QPILOT_IBM_AUTH_ENDPOINT)\n"
     "  --storage-endpoint URL  Braket results S3 (QPILOT_BRAKET_STORAGE_ENDPOINT)\n"
     "  --region R              Braket/IBM region (QPILOT_<PROVIDER>_REGION)\n"
+    "  --bucket B              Braket results bucket, amazon-braket-... (QPILOT_BRAKET_BUCKET)\n"
     "  --db FILE               the run store (default: $QPILOT_DATA_DIR/runs.sqlite, else the\n"
     "                          application data directory)\n"
     "  --json                  print JSON\n"
@@ -99,7 +100,7 @@ QJsonValue orNull(const std::string& s) { return s.empty() ? QJsonValue(QJsonVal
 struct Options {
     bool json = false;
     std::string db;
-    std::optional<std::string> endpoint, authEndpoint, storageEndpoint, region;
+    std::optional<std::string> endpoint, authEndpoint, storageEndpoint, region, bucket;
     bool yes = false, noWait = false, fromEnv = false, noVerify = false;
     WaitOptions wait;
 };
@@ -138,24 +139,24 @@ std::string envName(Provider p, const char* suffix)
     return "QPILOT_" + up + "_" + suffix;
 }
 
-// Defaults ← QPILOT_<P>_* ← flags.
+// Defaults ← QPILOT_<P>_* (endpointsFromEnvironment) ← flags.
 Endpoints endpointsFor(Provider p, const Options& o)
 {
-    Endpoints e = defaultEndpoints(p);
-    auto pick = [&](std::string& field, const char* suffix, const std::optional<std::string>& flag) {
-        const QString v = qEnvironmentVariable(envName(p, suffix).c_str());
-        if (!v.isEmpty())
-            field = v.toStdString();
-        if (flag)
-            field = *flag;
-    };
-    const std::string defaultApi = e.api;
-    pick(e.region, "REGION", o.region);
-    if (p == Provider::Braket && e.region != defaultEndpoints(p).region)
-        e.api = "https://braket." + e.region + ".amazonaws.com";
-    pick(e.api, "ENDPOINT", o.endpoint);
-    pick(e.auth, "AUTH_ENDPOINT", o.authEndpoint);
-    pick(e.storage, "STORAGE_ENDPOINT", o.storageEndpoint);
+    Endpoints e = endpointsFromEnvironment(p);
+    if (o.region) {
+        const bool defaultApi = e.api == endpointsFromEnvironment(p).api && qEnvironmentVariableIsEmpty(envName(p, "ENDPOINT").c_str());
+        e.region = *o.region;
+        if (p == Provider::Braket && defaultApi)
+            e.api = "https://braket." + e.region + ".amazonaws.com";
+    }
+    if (o.endpoint)
+        e.api = *o.endpoint;
+    if (o.authEndpoint)
+        e.auth = *o.authEndpoint;
+    if (o.storageEndpoint)
+        e.storage = *o.storageEndpoint;
+    if (o.bucket)
+        e.bucket = *o.bucket;
     return e;
 }
 
@@ -646,8 +647,9 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption authOpt(QStringLiteral("auth-endpoint"), QStringLiteral("auth"), QStringLiteral("URL"));
     const QCommandLineOption storageOpt(QStringLiteral("storage-endpoint"), QStringLiteral("storage"), QStringLiteral("URL"));
     const QCommandLineOption regionOpt(QStringLiteral("region"), QStringLiteral("region"), QStringLiteral("R"));
+    const QCommandLineOption bucketOpt(QStringLiteral("bucket"), QStringLiteral("bucket"), QStringLiteral("B"));
     parser.addOptions({jsonOpt, dbOpt, providerOpt, deviceOpt, shotsOpt, budgetOpt, yesOpt, noWaitOpt, fromEnvOpt, noVerifyOpt, pollOpt,
-                       timeoutOpt, endpointOpt, authOpt, storageOpt, regionOpt, helpOption()});
+                       timeoutOpt, endpointOpt, authOpt, storageOpt, regionOpt, bucketOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kCloudVerb, args, out, err); code >= 0)
         return code;
     Options o;
@@ -662,6 +664,7 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     o.authEndpoint = opt(authOpt);
     o.storageEndpoint = opt(storageOpt);
     o.region = opt(regionOpt);
+    o.bucket = opt(bucketOpt);
     for (const auto& [option, field] : {std::pair<const QCommandLineOption*, double*>{&pollOpt, &o.wait.pollSeconds}, {&timeoutOpt, &o.wait.timeoutSeconds}}) {
         if (!parser.isSet(*option))
             continue;

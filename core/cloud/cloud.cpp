@@ -4,7 +4,11 @@
 // (Braket's qubit-0-leftmost keys, IBM's hex samples, IonQ's index-keyed probabilities).
 #include "core/cloud/cloud.h"
 
+#include <QByteArray>
+#include <QtGlobal>
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 
@@ -57,6 +61,27 @@ Endpoints defaultEndpoints(Provider p)
         e.api = "https://api.ionq.co/v0.4";
         break;
     }
+    return e;
+}
+
+Endpoints endpointsFromEnvironment(Provider p)
+{
+    Endpoints e = defaultEndpoints(p);
+    std::string prefix = std::string("QPILOT_") + providerKey(p) + "_";
+    for (char& c : prefix)
+        c = char(std::toupper(static_cast<unsigned char>(c)));
+    auto pick = [&](std::string& field, const char* suffix) {
+        const QByteArray v = qgetenv((prefix + suffix).c_str());
+        if (!v.isEmpty())
+            field = v.toStdString();
+    };
+    pick(e.region, "REGION");
+    if (p == Provider::Braket && e.region != defaultEndpoints(p).region)
+        e.api = "https://braket." + e.region + ".amazonaws.com";
+    pick(e.api, "ENDPOINT");
+    pick(e.auth, "AUTH_ENDPOINT");
+    pick(e.storage, "STORAGE_ENDPOINT");
+    pick(e.bucket, "BUCKET");
     return e;
 }
 

@@ -46,6 +46,9 @@ struct Endpoints {
                                                       // must exist in the device's region; required to submit
 };
 Endpoints defaultEndpoints(Provider p);
+// defaultEndpoints overridden by QPILOT_<PROVIDER>_REGION, _ENDPOINT, _AUTH_ENDPOINT,
+// _STORAGE_ENDPOINT and _BUCKET (a Braket region alone also moves the API host).
+Endpoints endpointsFromEnvironment(Provider p);
 // Error unless every non-empty URL is https:// or http:// to a loopback host.
 std::optional<Error> checkEndpoints(const Endpoints& e);
 

@@ -7,6 +7,7 @@
 #include "app/cli_runner.h"
 #include "core/cloud/jobs.h"
 #include "core/store/store.h"
+#include "support/cloud/fake_braket.h"
 #include "support/cloud/fake_providers.h"
 
 #include <QDirIterator>
@@ -310,6 +311,41 @@ private slots:
         r = runQpilot({"cloud", "cancel", QString::number(id), "--db", db}, {}, env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("already ended"));
+    }
+
+    // Braket: SigV4-signed calls, results from the fake's S3 (path style), a lost CreateQuantumTask
+    // reply resolved by the clientToken; endpoints and region from the command line.
+    void braketLifeCycleThroughTheCli()
+    {
+        auto fake = startFakeBraket();
+        QVERIFY(fake);
+        fake->server().reset(1, {"POST", "/quantum-task"}, true);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        const cloud::Endpoints e = fake->endpoints();
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QString::fromStdString(fake->credentials().accessKeyId));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QString::fromStdString(fake->credentials().secretAccessKey));
+        if (!fake->credentials().sessionToken.empty())
+            env.insert(QStringLiteral("AWS_SESSION_TOKEN"), QString::fromStdString(fake->credentials().sessionToken));
+        env.insert(QStringLiteral("QPILOT_BRAKET_BUCKET"), QString::fromStdString(e.bucket));
+        const QString qasm = writeTemp(home, "bell.qasm", kBell);
+        const QString db = home.filePath("runs.sqlite");
+        Run r = runQpilot({"cloud", "submit", qasm, "--device", test::kFakeSv1, "--shots", "100", "--poll", "0.05", "--db", db,
+                           "--endpoint", QString::fromStdString(e.api), "--storage-endpoint", QString::fromStdString(e.storage),
+                           "--region", QString::fromStdString(e.region), "--json"},
+                          {}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = jsonOf(r);
+        QCOMPARE(j.value("state").toString(), QString("completed"));
+        QCOMPARE(j.value("provider").toString(), QString("braket"));
+        int total = 0;
+        const QJsonObject counts = j.value("counts").toObject();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            QVERIFY2(it.key() == "00" || it.key() == "11", qPrintable(it.key()));
+            total += it.value().toInt();
+        }
+        QCOMPARE(total, 100);
+        QCOMPARE(fake->createdTaskCount(), 1);
     }
 
     void usageErrors_data()

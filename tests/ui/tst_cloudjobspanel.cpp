@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tests/ui/tst_cloudjobspanel.cpp — the cloud jobs panel against the loopback IonQ fake: the model
+// (checked by QAbstractItemModelTester) lists the store's jobs; "Resume unfinished" runs on the
+// worker and completes every open job with its counts; "Cancel" cancels the selected one; and the
+// panel renders at 1920x1080 and 1366x768 (PNG under QPILOT_SCREENSHOT_DIR when set).
+#include "core/cloud/jobs.h"
+#include "support/cloud/fake_providers.h"
+#include "ui/cloud/cloudjobsmodel.h"
+#include "ui/cloud/cloudjobspanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QApplication>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qpilot;
+using namespace qpilot::cloud;
+using namespace qpilot::test;
+
+namespace {
+
+const char* kBell = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
+
+// Submits `n` jobs (not waited for) through the real IonQ client.
+std::vector<std::int64_t> submitJobs(const QString& db, FakeIonq& fake, int n, const std::string& device = "simulator")
+{
+    auto s = store::RunStore::open(db.toStdString());
+    HttpTransport http;
+    auto client = makeClient(Provider::Ionq, fake.endpoints(), fake.credentials(), http);
+    JobTracker t(*s.value(), *client.value());
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < n; ++i) {
+        Submission sub;
+        sub.deviceId = device;
+        sub.qasm = kBell;
+        sub.shots = 100 * (i + 1);
+        // the cost model's estimate for the matching profile (none for the simulator)
+        const std::string profile = profileIdForCloudDevice(Provider::Ionq, device);
+        if (!profile.empty())
+            if (auto e = estimateCost(findDevice(profile).value(), sub.shots))
+                sub.estimatedCostUsd = e->usd;
+        auto job = t.submit(sub);
+        if (job)
+            ids.push_back(job->id);
+    }
+    return ids;
+}
+
+} // namespace
+
+class TestCloudJobsPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void resumeCompletesOpenJobs()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        qputenv("QPILOT_IONQ_ENDPOINT", QByteArray::fromStdString(fake->endpoints().api));
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        const std::vector<std::int64_t> ids = submitJobs(db, *fake, 3);
+        QCOMPARE(int(ids.size()), 3);
+
+        CloudJobsPanel panel;
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        WaitOptions fast;
+        fast.pollSeconds = 0.02;
+        fast.maxPollSeconds = 0.05;
+        panel.setWaitOptions(fast);
+        panel.setDatabasePath(db);
+        QCOMPARE(panel.model()->rowCount(), 3);
+        QCOMPARE(panel.model()->unfinishedCount(), 3);
+        QVERIFY(panel.resumeButton()->isEnabled());
+        QVERIFY(panel.statusText().contains("3 unfinished"));
+        // newest first
+        QCOMPARE(panel.model()->index(0, CloudJobsModel::Id).data().toLongLong(), ids.back());
+        QCOMPARE(panel.model()->index(0, CloudJobsModel::State).data().toString(), QString("queued"));
+
+        QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
+        panel.resumeButton()->click();
+        QVERIFY(panel.isBusy());
+        QVERIFY(!panel.resumeButton()->isEnabled());
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toString(), QString());
+        QVERIFY(!panel.isBusy());
+        QCOMPARE(panel.model()->unfinishedCount(), 0);
+        for (int r = 0; r < 3; ++r)
+            QCOMPARE(panel.model()->index(r, CloudJobsModel::State).data().toString(), QString("completed"));
+        panel.selectJob(ids.front());
+        QVERIFY2(panel.detailsText().contains("00 50") && panel.detailsText().contains("11 50"), qPrintable(panel.detailsText()));
+        QVERIFY(panel.resultButton()->isEnabled());
+        QVERIFY(!panel.cancelButton()->isEnabled());
+        QCOMPARE(fake->jobsCreated(), 3);
+    }
+
+    void cancelSelected()
+    {
+        FakeIonqOptions opts;
+        opts.statusSequence = {"submitted", "running", "running", "running", "running", "running", "running", "running", "running",
+                               "running", "running", "running", "running", "running", "running", "completed"};
+        auto fake = startFakeIonq(opts);
+        QVERIFY(fake);
+        qputenv("QPILOT_IONQ_ENDPOINT", QByteArray::fromStdString(fake->endpoints().api));
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        const std::vector<std::int64_t> ids = submitJobs(db, *fake, 1);
+        CloudJobsPanel panel;
+        panel.setDatabasePath(db);
+        panel.selectJob(ids[0]);
+        QCOMPARE(panel.selectedJob(), ids[0]);
+        QVERIFY(panel.cancelButton()->isEnabled());
+        QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
+        panel.cancelButton()->click();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toString(), QString());
+        QCOMPARE(panel.model()->index(panel.model()->rowOf(ids[0]), CloudJobsModel::State).data().toString(), QString("cancelled"));
+        QVERIFY(!panel.cancelButton()->isEnabled());
+    }
+
+    void missingCredentialsAreReported()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        submitJobs(db, *fake, 1);
+        qunsetenv("QPILOT_IONQ_API_KEY");
+        qputenv("QPILOT_SECRETS", "file");
+        qputenv("QPILOT_SECRETS_FILE", dir.filePath("none.enc").toUtf8());
+        qputenv("QPILOT_SECRETS_PASSPHRASE", "x");
+        CloudJobsPanel panel;
+        panel.setDatabasePath(db);
+        QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
+        panel.resumeButton()->click();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().first().toString().contains("qpilot cloud login ionq"), qPrintable(done.first().first().toString()));
+        QVERIFY(panel.statusText().startsWith("Error: "));
+        QCOMPARE(panel.model()->unfinishedCount(), 1);
+        qunsetenv("QPILOT_SECRETS");
+        qunsetenv("QPILOT_SECRETS_FILE");
+        qunsetenv("QPILOT_SECRETS_PASSPHRASE");
+    }
+
+    void rendersAtCommonSizes_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("1366x768") << QSize(1366, 768);
+    }
+    void rendersAtCommonSizes()
+    {
+        QFETCH(QSize, size);
+        FakeIonqOptions opts;
+        opts.statusSequence = {"submitted", "running", "completed"};
+        auto fake = startFakeIonq(opts);
+        QVERIFY(fake);
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        const auto ids = submitJobs(db, *fake, 4, "qpu.aria-1");
+        {
+            // two finished, one cancelled, one left queued
+            auto s = store::RunStore::open(db.toStdString());
+            HttpTransport http;
+            auto client = makeClient(Provider::Ionq, fake->endpoints(), fake->credentials(), http);
+            JobTracker t(*s.value(), *client.value());
+            WaitOptions w;
+            w.pollSeconds = 0;
+            QVERIFY(t.wait(ids[0], nullptr, {}, w).ok());
+            QVERIFY(t.wait(ids[1], nullptr, {}, w).ok());
+            QVERIFY(t.cancel(ids[2]).ok());
+        }
+        CloudJobsPanel panel;
+        panel.setDatabasePath(db);
+        panel.resize(size / 2); // a dock-sized panel of the main window
+        panel.selectJob(ids[0]);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QImage image = panel.grab().toImage();
+        QCOMPARE(image.size(), size / 2);
+        // every column header fits its column
+        const QFontMetrics fm(panel.view()->horizontalHeader()->font());
+        for (int c = 0; c < CloudJobsModel::ColumnCount - 1; ++c)
+            QVERIFY2(panel.view()->columnWidth(c) >= fm.horizontalAdvance(panel.model()->headerData(c, Qt::Horizontal).toString()),
+                     qPrintable(QString::number(c)));
+        const QByteArray out = qgetenv("QPILOT_SCREENSHOT_DIR");
+        if (!out.isEmpty())
+            QVERIFY(image.save(QString::fromLocal8Bit(out) + QStringLiteral("/cloudjobspanel-%1x%2.png").arg(size.width()).arg(size.height())));
+    }
+};
+
+QTEST_MAIN(TestCloudJobsPanel)
+#include "tst_cloudjobspanel.moc"

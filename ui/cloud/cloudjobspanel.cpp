@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/cloud/cloudjobspanel.cpp — CloudJobsPanel (see cloudjobspanel.h). The worker opens its own
+// RunStore (one connection per thread) and creates transport and clients on its thread.
+#include "ui/cloud/cloudjobspanel.h"
+
+#include "core/cloud/secrets.h"
+#include "ui/cloud/cloudjobsmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace qpilot {
+
+namespace {
+
+using namespace qpilot::cloud;
+
+// One action of the panel on a worker thread; `changed` is called after every recorded change.
+std::string runAction(const std::string& db, int action, qint64 jobId, const WaitOptions& wait, const std::atomic<bool>* cancel,
+                      const std::function<void()>& changed)
+{
+    auto opened = store::RunStore::open(db);
+    if (!opened)
+        return opened.error().message;
+    store::RunStore& s = *opened.value();
+    Result<SecretsOptions> so = secretsOptionsFromEnvironment();
+    if (!so)
+        return so.error().message;
+    const SecretStore secrets(so.value());
+    auto clientFor = [&](Provider p, HttpTransport& http) -> Result<std::unique_ptr<ProviderClient>> {
+        Result<Credentials> c = resolveCredentials(p, secrets);
+        if (!c)
+            return c.error();
+        return makeClient(p, endpointsFromEnvironment(p), c.value(), http);
+    };
+    const JobProgress progress = [&](const CloudJob&) { changed(); };
+    if (action == 0) {
+        auto unfinished = s.listCloudJobs(true);
+        if (!unfinished)
+            return unfinished.error().message;
+        std::string errors;
+        for (Provider p : {Provider::Ibm, Provider::Braket, Provider::Ionq}) {
+            bool any = false;
+            for (const CloudJob& j : unfinished.value())
+                any = any || j.provider == providerKey(p);
+            if (!any)
+                continue;
+            HttpTransport http;
+            auto client = clientFor(p, http);
+            if (!client) {
+                errors += (errors.empty() ? "" : "; ") + client.error().message;
+                continue;
+            }
+            JobTracker t(s, *client.value());
+            auto done = t.resumeUnfinished(cancel, progress, wait);
+            if (!done)
+                errors += (errors.empty() ? "" : "; ") + done.error().message;
+            changed();
+        }
+        return errors;
+    }
+    auto job = s.cloudJob(jobId);
+    if (!job)
+        return job.error().message;
+    auto p = jobProvider(job.value());
+    if (!p)
+        return p.error().message;
+    HttpTransport http;
+    auto client = clientFor(p.value(), http);
+    if (!client)
+        return client.error().message;
+    JobTracker t(s, *client.value());
+    std::string error;
+    if (action == 1) {
+        auto r = t.cancel(jobId);
+        if (!r)
+            error = r.error().message;
+    } else {
+        auto r = t.result(jobId);
+        if (!r)
+            error = r.error().message;
+    }
+    changed();
+    return error;
+}
+
+} // namespace
+
+CloudJobsPanel::CloudJobsPanel(QWidget* parent)
+    : QWidget(parent), m_model(new CloudJobsModel(this)), m_view(new QTableView(this)), m_status(new QLabel(this)),
+      m_details(new QTextBrowser(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_resume(new QPushButton(tr("Resume unfinished"), this)), m_cancel(new QPushButton(tr("Cancel job"), this)),
+      m_result(new QPushButton(tr("Result"), this)), m_stop(new QPushButton(tr("Stop"), this))
+{
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAlternatingRowColors(true);
+    m_status->setWordWrap(true);
+    m_details->setMinimumHeight(90);
+    auto* buttons = new QHBoxLayout;
+    for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 3);
+    layout->addWidget(m_status);
+    layout->addWidget(m_details, 1);
+    m_stop->setEnabled(false);
+    connect(m_refresh, &QPushButton::clicked, this, &CloudJobsPanel::refresh);
+    connect(m_resume, &QPushButton::clicked, this, &CloudJobsPanel::resumeUnfinished);
+    connect(m_cancel, &QPushButton::clicked, this, &CloudJobsPanel::cancelSelected);
+    connect(m_result, &QPushButton::clicked, this, &CloudJobsPanel::showSelectedResult);
+    connect(m_stop, &QPushButton::clicked, this, &CloudJobsPanel::stop);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showSelected(); });
+    refresh();
+}
+
+CloudJobsPanel::~CloudJobsPanel()
+{
+    if (m_thread) {
+        m_cancelFlag->store(true);
+        m_thread->wait();
+    }
+}
+
+QString CloudJobsPanel::databasePath() const
+{
+    return m_databasePath.isEmpty() ? QString::fromStdString(store::defaultDatabasePath()) : m_databasePath;
+}
+
+void CloudJobsPanel::setDatabasePath(const QString& path)
+{
+    m_databasePath = path;
+    refresh();
+}
+
+QString CloudJobsPanel::statusText() const { return m_status->text(); }
+QString CloudJobsPanel::detailsText() const { return m_details->toPlainText(); }
+
+qint64 CloudJobsPanel::selectedJob() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(CloudJobsModel::JobIdRole).toLongLong();
+}
+
+void CloudJobsPanel::selectJob(qint64 id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+void CloudJobsPanel::refresh()
+{
+    const qint64 keep = selectedJob();
+    if (std::optional<Error> e = m_model->reload(databasePath())) {
+        emit storeError(QString::fromStdString(e->message));
+        return;
+    }
+    m_view->resizeColumnsToContents();
+    if (keep)
+        selectJob(keep);
+    if (!isBusy())
+        m_status->setText(m_model->jobs().empty() ? tr("No cloud jobs yet: submit one with 'qpilot cloud submit'.")
+                                                  : tr("%n job(s), %1 unfinished.", nullptr, int(m_model->jobs().size()))
+                                                        .arg(m_model->unfinishedCount()));
+    showSelected();
+}
+
+void CloudJobsPanel::showSelected()
+{
+    const qint64 id = selectedJob();
+    const bool idle = !isBusy();
+    m_resume->setEnabled(idle && m_model->unfinishedCount() > 0);
+    const int row = m_model->rowOf(id);
+    const store::CloudJobRecord* j = row >= 0 ? &m_model->jobs()[std::size_t(row)] : nullptr;
+    const bool open = j && (j->state == "submitting" || j->state == "queued" || j->state == "running");
+    m_cancel->setEnabled(idle && open);
+    m_result->setEnabled(idle && j && j->state == "completed");
+    if (!j) {
+        m_details->clear();
+        return;
+    }
+    QString html = QStringLiteral("<b>Job %1</b> — %2 on %3, %4 shots, <b>%5</b><br>")
+                       .arg(j->id)
+                       .arg(QString::fromStdString(j->provider).toHtmlEscaped(), QString::fromStdString(j->deviceId).toHtmlEscaped())
+                       .arg(j->shots)
+                       .arg(QString::fromStdString(j->state));
+    html += QStringLiteral("created %1; queued %2; running %3; finished %4<br>")
+                .arg(QString::fromStdString(j->createdAt), QString::fromStdString(j->queuedAt.empty() ? "–" : j->queuedAt),
+                     QString::fromStdString(j->runningAt.empty() ? "–" : j->runningAt),
+                     QString::fromStdString(j->finishedAt.empty() ? "–" : j->finishedAt));
+    if (!j->message.empty())
+        html += QStringLiteral("provider: %1<br>").arg(QString::fromStdString(j->message).toHtmlEscaped());
+    if (!j->lastError.empty())
+        html += QStringLiteral("last error: %1<br>").arg(QString::fromStdString(j->lastError).toHtmlEscaped());
+    if (!j->countsJson.empty()) {
+        auto counts = cloud::countsFromJson(j->countsJson);
+        if (counts) {
+            html += QStringLiteral("counts (qubit 0 rightmost): ");
+            QStringList parts;
+            for (const auto& [bits, n] : counts.value())
+                parts << QStringLiteral("<tt>%1</tt>&nbsp;%2").arg(QString::fromStdString(bits)).arg(n);
+            html += parts.join(QStringLiteral(", "));
+        }
+    }
+    m_details->setHtml(html);
+}
+
+void CloudJobsPanel::setBusy(bool busy)
+{
+    m_stop->setEnabled(busy);
+    m_refresh->setEnabled(!busy);
+    showSelected();
+    emit busyChanged(busy);
+}
+
+void CloudJobsPanel::resumeUnfinished() { start(Action::Resume, 0); }
+void CloudJobsPanel::cancelSelected()
+{
+    if (selectedJob())
+        start(Action::Cancel, selectedJob());
+}
+void CloudJobsPanel::showSelectedResult()
+{
+    if (selectedJob())
+        start(Action::Result, selectedJob());
+}
+
+void CloudJobsPanel::stop()
+{
+    if (m_cancelFlag)
+        m_cancelFlag->store(true);
+}
+
+void CloudJobsPanel::start(Action action, qint64 jobId)
+{
+    if (m_thread)
+        return;
+    m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    const std::string db = databasePath().toStdString();
+    const WaitOptions wait = m_wait;
+    auto flag = m_cancelFlag;
+    QPointer<CloudJobsPanel> self(this);
+    auto error = std::make_shared<std::string>();
+    m_thread = QThread::create([=] {
+        *error = runAction(db, int(action), jobId, wait, flag.get(), [self] {
+            QMetaObject::invokeMethod(self, [self] {
+                if (self)
+                    self->refresh();
+            }, Qt::QueuedConnection);
+        });
+    });
+    connect(m_thread, &QThread::finished, this, [this, error] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        refresh();
+        m_status->setText(error->empty() ? m_status->text() : tr("Error: %1").arg(QString::fromStdString(*error)));
+        setBusy(false);
+        emit workFinished(QString::fromStdString(*error));
+    });
+    m_status->setText(action == Action::Resume ? tr("Resuming unfinished jobs…")
+                      : action == Action::Cancel ? tr("Cancelling job %1…").arg(jobId)
+                                                 : tr("Fetching the result of job %1…").arg(jobId));
+    setBusy(true);
+    m_thread->start();
+}
+
+} // namespace qpilot

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ui/cloud/cloudjobspanel.h — the "Cloud jobs" panel: the run store's cloud jobs (CloudJobsModel)
+// with state, cost and provider job id; "Resume unfinished" (reconciles and polls every open job
+// until it ends), "Cancel" and "Result" (counts, fetched once then read from the store) for the
+// selected job. The network work runs on a worker thread (its own RunStore, transport and
+// provider clients; credentials from core/cloud/secrets) with an atomic cancel flag ("Stop");
+// every state change it records refreshes the table.
+#pragma once
+
+#include "core/cloud/jobs.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+class QThread;
+
+namespace qpilot {
+
+class CloudJobsModel;
+
+class CloudJobsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit CloudJobsPanel(QWidget* parent = nullptr);
+    ~CloudJobsPanel() override;
+
+    CloudJobsModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QPushButton* resumeButton() const { return m_resume; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* resultButton() const { return m_result; }
+    QPushButton* stopButton() const { return m_stop; }
+    QString statusText() const;
+    QString detailsText() const;
+    bool isBusy() const { return m_thread != nullptr; }
+
+    QString databasePath() const;                     // default: store::defaultDatabasePath()
+    void setDatabasePath(const QString& path);
+    void setWaitOptions(const cloud::WaitOptions& options) { m_wait = options; }
+    void selectJob(qint64 id);
+    qint64 selectedJob() const;
+
+public slots:
+    void refresh();
+    void resumeUnfinished();
+    void cancelSelected();
+    void showSelectedResult();
+    void stop();
+
+signals:
+    void storeError(const QString& message);
+    void busyChanged(bool busy);
+    // A worker finished: "" on success, else the error.
+    void workFinished(const QString& error);
+
+private:
+    enum class Action { Resume, Cancel, Result };
+    void start(Action action, qint64 jobId);
+    void showSelected();
+    void setBusy(bool busy);
+
+    CloudJobsModel* m_model;
+    QTableView* m_view;
+    QLabel* m_status;
+    QTextBrowser* m_details;
+    QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
+    QString m_databasePath;
+    cloud::WaitOptions m_wait;
+    QThread* m_thread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancelFlag;
+};
+
+} // namespace qpilot
