@@ -4,11 +4,12 @@
 # run.sh — set up, build and start Qpilot on an example.
 #   1. installs the Debian 12 packages that are missing (installer/install-deps.sh),
 #   2. configures and builds a Release build in build/release (Ninja, ccache),
-#   3. with a display ($DISPLAY or $WAYLAND_DISPLAY): opens the workbench on an example circuit;
+#   3. with a display ($DISPLAY or $WAYLAND_DISPLAY): opens the workbench on the example pilot and
+#      runs it (the dashboards, scorecard and report preview fill when it is done);
 #      without one: runs the example pilot end to end and writes its PDF readiness report, then
 #      walks through the command line on example circuits.
-# Environment: QPILOT_EXAMPLE=FILE picks the circuit the GUI opens (default: QFT on 4 qubits);
-#              QPILOT_PILOT=FILE the pilot run headless (default: the breast-cancer kernel pilot).
+# Environment: QPILOT_PILOT=FILE picks the pilot (default: the breast-cancer kernel pilot);
+#              QPILOT_EXAMPLE=FILE the circuit of the headless command-line tour (default: QFT on 4 qubits).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -86,13 +87,13 @@ run_headless_example() {
     ls -l "$out"
     echo
     echo "The example pilot's readiness report: $out/$name.pdf"
-    echo "Open the workbench on a desktop with: $QPILOT $EXAMPLE"
+    echo "Open the workbench on a desktop with: $QPILOT $PILOT --run --page dashboards"
 }
 # -------------------------------------------------------------------------------------------
 
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-    say "Starting the Qpilot workbench on $EXAMPLE"
-    exec "$QPILOT" "$EXAMPLE"
+    say "Starting the Qpilot workbench on $PILOT and running it (Pilot > Present, F5, for demo mode)"
+    exec "$QPILOT" "$PILOT" --run --page dashboards
 else
     run_headless_example
 fi

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <iostream>
@@ -56,10 +57,17 @@ int runGui(int argc, char** argv)
                                   QStringLiteral("PNG"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot and a pilot: run it first and grab when the run is done.
-    QCommandLineOption runFirst(QStringLiteral("run"), QStringLiteral("Run the pilot before the screenshot."));
-    runFirst.setFlags(QCommandLineOption::HiddenFromHelp);
+    // A pilot FILE: run it at start (the pages fill when it is done; with --screenshot, grab then).
+    QCommandLineOption runFirst(QStringLiteral("run"), QStringLiteral("Run the pilot FILE at start."));
     parser.addOption(runFirst);
+    QCommandLineOption page(QStringLiteral("page"),
+                            QStringLiteral("Show this page (circuit, setup, devices, jobs, dashboards, scorecard, report, "
+                                           "cloud); with --run, once the run is done."),
+                            QStringLiteral("NAME"));
+    parser.addOption(page);
+    QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot."), QStringLiteral("WxH"));
+    size.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(size);
     if (!parser.parse(QCoreApplication::arguments()) || parser.positionalArguments().size() > 1) {
         std::cerr << "qpilot: "
                   << (parser.errorText().isEmpty() ? std::string("only one FILE can be opened")
@@ -68,15 +76,47 @@ int runGui(int argc, char** argv)
         return qpilot::cli::ExitUsage;
     }
 
+    int pageIndex = -1;
+    if (parser.isSet(page)) {
+        const QStringList pages{QStringLiteral("circuit"), QStringLiteral("setup"),     QStringLiteral("devices"),
+                                QStringLiteral("jobs"),    QStringLiteral("dashboards"), QStringLiteral("scorecard"),
+                                QStringLiteral("report"),  QStringLiteral("cloud")};
+        pageIndex = int(pages.indexOf(parser.value(page).toLower()));
+        if (pageIndex < 0) {
+            std::cerr << "qpilot: --page: unknown page '" << parser.value(page).toStdString() << "' (one of "
+                      << pages.join(QStringLiteral(", ")).toStdString() << ")\n";
+            return qpilot::cli::ExitUsage;
+        }
+    }
+    QSize windowSize(1440, 900);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (w < 320 || h < 240 || w > 8000 || h > 8000) {
+            std::cerr << "qpilot: --size: expected WxH such as 1366x768, got '" << parser.value(size).toStdString() << "'\n";
+            return qpilot::cli::ExitUsage;
+        }
+        windowSize = QSize(w, h);
+    }
+
     qpilot::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().first());
     else
         window.newCircuit();
+    const auto showPage = [&window, pageIndex] {
+        if (pageIndex >= 0)
+            window.workspaceTabs()->setCurrentIndex(pageIndex);
+    };
+    const bool running = parser.isSet(runFirst) && window.pilots()->run();
+    if (running)
+        QObject::connect(window.pilots()->runner(), &qpilot::PilotRunner::finished, &window, showPage);
+    else
+        showPage();
 
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);
-        window.resize(1440, 900);
+        window.resize(windowSize);
         window.show();
         // Grab once the live results are in (or after 5 s when they never come).
         auto grabbed = std::make_shared<bool>(false);
@@ -89,12 +129,14 @@ int runGui(int argc, char** argv)
                 std::cerr << "qpilot: " << png.toStdString() << ": cannot write the screenshot\n";
             QCoreApplication::exit(saved ? qpilot::cli::ExitOk : qpilot::cli::ExitFailed);
         };
-        if (parser.isSet(runFirst) && window.pilots()->run()) {
+        if (running) {
             QObject::connect(window.pilots()->runner(), &qpilot::PilotRunner::finished, &window,
-                             [grab] { QTimer::singleShot(300, grab); });
+                             [grab] { QTimer::singleShot(1500, grab); }); // the report preview renders meanwhile
             QTimer::singleShot(300000, &window, grab);
             return QApplication::exec();
         }
+        if (pageIndex > 0) // a pilot page: nothing live to wait for
+            QTimer::singleShot(800, &window, grab);
         QObject::connect(window.resultsPanel(), &qpilot::ResultsPanel::updated, &window,
                          [grab] { QTimer::singleShot(200, grab); });
         QTimer::singleShot(5000, &window, grab);

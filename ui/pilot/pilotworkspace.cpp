@@ -2,6 +2,8 @@
 // ui/pilot/pilotworkspace.cpp — the pilot pages of the central tabs (see pilotworkspace.h).
 #include "ui/pilot/pilotworkspace.h"
 
+#include "ui/cloud/cloudaccountspage.h"
+#include "ui/cloud/cloudjobspanel.h"
 #include "ui/demo/demomode.h"
 #include "ui/devices/deviceeditors.h"
 #include "ui/jobs/jobsview.h"
@@ -29,7 +31,8 @@ namespace qpilot {
 PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, MessageBar* messageBar)
     : QObject(tabs), m_tabs(tabs), m_workbench(workbench), m_messageBar(messageBar), m_editor(new PilotEditor(tabs)),
       m_deviceProfiles(new DeviceProfilesView(tabs)), m_priceTables(new PriceTablesView(tabs)),
-      m_jobs(new JobsView(workbench->runner(), tabs)), m_dashboards(new ui::plots::DashboardsView(tabs)),
+      m_jobs(new JobsView(workbench->runner(), tabs)),
+      m_cloudJobs(new CloudJobsPanel(tabs)), m_dashboards(new ui::plots::DashboardsView(tabs)),
       m_scorecard(new ui::ScorecardView(tabs)), m_report(new ui::ReportPreview(tabs))
 {
     m_editor->setObjectName(QStringLiteral("pilotEditor"));
@@ -55,8 +58,15 @@ PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, Mess
                              "a past run from the Jobs page.");
     m_tabs->addTab(withPlaceholder(m_scorecard, &m_scorecardStack, noRun), tr("Scorecard"));
     m_tabs->addTab(withPlaceholder(m_report, &m_reportStack, noRun), tr("Report"));
+    m_cloudTabs = new QTabWidget(tabs);
+    m_cloudTabs->setObjectName(QStringLiteral("cloudTabs"));
+    m_cloudTabs->setDocumentMode(true);
+    m_cloudTabs->addTab(m_cloudJobs, tr("Jobs"));
+    m_cloudTabs->addTab(new QWidget(m_cloudTabs), tr("Accounts")); // the page on first showing (keychain calls)
+    m_tabs->addTab(m_cloudTabs, tr("Cloud"));
+    connect(m_cloudJobs, &CloudJobsPanel::storeError, m_messageBar, &MessageBar::showError);
 
-    m_jobs->setDatabasePath(m_workbench->runsPanel()->databasePath());
+    setDatabasePath(m_workbench->runsPanel()->databasePath());
     connect(m_workbench->session(), &PilotSession::changed, this, &PilotWorkspace::onSessionChanged);
     connect(m_editor, &PilotEditor::pilotEdited, this, &PilotWorkspace::onPilotEdited);
     connect(m_workbench->runner(), &PilotRunner::finished, this, &PilotWorkspace::onJobFinished);
@@ -104,6 +114,9 @@ QWidget* PilotWorkspace::withPlaceholder(QWidget* page, QStackedWidget** stack, 
 void PilotWorkspace::setDatabasePath(const QString& path)
 {
     m_jobs->setDatabasePath(path);
+    m_databasePath = path;
+    if (m_tabs->currentIndex() == CloudPage)
+        m_cloudJobs->setDatabasePath(path);
 }
 
 void PilotWorkspace::onSessionChanged()
@@ -197,6 +210,17 @@ bool PilotWorkspace::openStoredRun(qint64 id)
 
 void PilotWorkspace::onTabChanged(int index)
 {
+    if (index == CloudPage) {
+        m_cloudJobs->setDatabasePath(m_databasePath); // reads the store's cloud jobs (not at start-up)
+        if (!m_cloudAccounts) {
+            m_cloudAccounts = new CloudAccountsPage(m_cloudTabs); // reads the credential status on a worker
+            m_cloudAccounts->setObjectName(QStringLiteral("cloudAccounts"));
+            QWidget* stub = m_cloudTabs->widget(1);
+            m_cloudTabs->removeTab(1);
+            delete stub;
+            m_cloudTabs->insertTab(1, m_cloudAccounts, tr("Accounts"));
+        }
+    }
     if (index == ReportPage && m_reportStale && m_shown) {
         m_reportStale = false;
         m_report->setRun(m_shown->run, m_shown->pilot, m_shown->context);

@@ -4,7 +4,7 @@
 // their sources, calibration import, what-if copies; price tables), Jobs (JobsView: the job
 // in flight, the store's history, comparison, reproduction), Dashboards, Scorecard (what-ifs) and
 // Report (the PDF preview and export), all showing one run — the last one that finished or one
-// opened from the history — and demo mode (Pilot ▸ Present, F5) on that run. Pages without a
+// opened from the history — Cloud (accounts and the cloud QPU jobs in the store), and demo mode (Pilot ▸ Present, F5) on that run. Pages without a
 // pilot or a run say what to do to fill them.
 #pragma once
 
@@ -23,6 +23,8 @@ class QWidget;
 
 namespace qpilot {
 
+class CloudAccountsPage;
+class CloudJobsPanel;
 class DeviceProfilesView;
 class JobsView;
 class PriceTablesView;
@@ -41,9 +43,9 @@ class DashboardsView;
 class PilotWorkspace : public QObject {
     Q_OBJECT
 public:
-    enum Page { CircuitPage, SetupPage, DevicesPage, JobsPage, DashboardsPage, ScorecardPage, ReportPage };
+    enum Page { CircuitPage, SetupPage, DevicesPage, JobsPage, DashboardsPage, ScorecardPage, ReportPage, CloudPage };
 
-    // Adds the Setup, Devices, Jobs, Dashboards, Scorecard and Report tabs to `tabs` (whose first tab is the
+    // Adds the Setup, Devices, Jobs, Dashboards, Scorecard, Report and Cloud tabs to `tabs` (whose first tab is the
     // circuit editor).
     PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, MessageBar* messageBar);
     ~PilotWorkspace() override;
@@ -53,6 +55,9 @@ public:
     DeviceProfilesView* deviceProfiles() const { return m_deviceProfiles; }
     PriceTablesView* priceTables() const { return m_priceTables; }
     JobsView* jobs() const { return m_jobs; }
+    // Created when the Cloud page is first shown (nullptr before).
+    CloudAccountsPage* cloudAccounts() const { return m_cloudAccounts; }
+    CloudJobsPanel* cloudJobs() const { return m_cloudJobs; }
     ui::plots::DashboardsView* dashboards() const { return m_dashboards; }
     ui::ScorecardView* scorecard() const { return m_scorecard; }
     ui::ReportPreview* report() const { return m_report; }
@@ -95,6 +100,10 @@ private:
     DeviceProfilesView* m_deviceProfiles;
     PriceTablesView* m_priceTables;
     JobsView* m_jobs;
+    CloudAccountsPage* m_cloudAccounts = nullptr;
+    CloudJobsPanel* m_cloudJobs;
+    QTabWidget* m_cloudTabs = nullptr;
+    QString m_databasePath;
     ui::plots::DashboardsView* m_dashboards;
     ui::ScorecardView* m_scorecard;
     ui::ReportPreview* m_report;

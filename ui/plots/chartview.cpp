@@ -146,6 +146,9 @@ void ChartView::setDashboardChart(const DashboardChart& chart)
             legend->item(i)->setSelectable(false);
             legend->item(i)->setMargins(QMargins(2, 1, 8, 4)); // room for descenders (the _ of device ids)
         }
+        // More than four entries in one row clip their labels on a half-screen chart: three per row.
+        if (legend->itemCount() > 4)
+            legend->setWrap(3);
         plotLayout()->setMargins(QMargins(0, 0, 0, 4));
     }
     saveRanges();
