@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// tests/ui/tst_pilotworkspace.cpp — the pilot pages of the workbench window, driven as a user
+// would on the offscreen platform: opening a pilot fills the Setup page; an edit there (shots)
+// reaches the pilot that runs and saves, marks the title, and Undo on the Setup page takes it back
+// (the circuit's undo stack is untouched); an encoding change rebuilds the circuit page's model
+// circuit; running the pilot fills the dashboards, the scorecard and (on its tab) the report
+// preview with that run; a what-if on the Scorecard page re-scores; a past run opens from the
+// Jobs page; Present opens demo mode on the run; the circuit docks hide on pilot pages and come
+// back; pages without a pilot or a run say what to do.
+#include "core/pilot/execute.h"
+#include "ui/demo/demomode.h"
+#include "ui/document/document.h"
+#include "ui/jobs/jobsview.h"
+#include "ui/mainwindow.h"
+#include "ui/pilot/piloteditor.h"
+#include "ui/pilot/pilotrunner.h"
+#include "ui/pilot/pilotsession.h"
+#include "ui/pilot/pilotworkbench.h"
+#include "ui/pilot/pilotworkspace.h"
+#include "ui/plots/chartview.h"
+#include "ui/plots/dashboards.h"
+#include "ui/report/reportpreview.h"
+#include "ui/scorecard/scorecardview.h"
+#include "ui/scorecard/whatif.h"
+#include "ui/widgets/messagebar.h"
+#include "support/test_setup.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace qpilot;
+
+class TestPilotWorkspace : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_pilot;
+
+    static QAction* action(MainWindow& w, const char* name)
+    {
+        auto* a = w.findChild<QAction*>(QLatin1String(name));
+        if (!a)
+            qFatal("no action %s", name);
+        return a;
+    }
+    bool runAndWait(MainWindow& w)
+    {
+        QSignalSpy finished(w.pilots()->runner(), &PilotRunner::finished);
+        if (!w.pilots()->run())
+            return false;
+        return finished.wait(120000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::isolateSettings("tst_pilotworkspace");
+        QVERIFY(m_dir.isValid());
+        qputenv("QPILOT_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
+        const QString csv = m_dir.filePath(QStringLiteral("iris.csv"));
+        QVERIFY(QFile::copy(QStringLiteral(QPILOT_SOURCE_DIR "/resources/datasets/iris.csv"), csv));
+        m_pilot = m_dir.filePath(QStringLiteral("pair.qpilot"));
+        QFile f(m_pilot);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(test::smallPilotJson(csv));
+    }
+
+    void pagesSayWhatToDo()
+    {
+        MainWindow w;
+        QTabWidget* tabs = w.workspaceTabs();
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i)
+            titles << tabs->tabText(i);
+        QCOMPARE(titles, QStringList({"Circuit", "Setup", "Devices", "Jobs", "Dashboards", "Scorecard", "Report", "Cloud"}));
+        // Nothing open: Setup, Scorecard and Report show their guidance, the actions are off.
+        for (int page : {int(PilotWorkspace::SetupPage), int(PilotWorkspace::ScorecardPage), int(PilotWorkspace::ReportPage)}) {
+            auto* stack = qobject_cast<QStackedWidget*>(tabs->widget(page));
+            QVERIFY(stack);
+            QCOMPARE(stack->currentIndex(), 0);
+            auto* label = qobject_cast<QLabel*>(stack->currentWidget());
+            QVERIFY(label && !label->text().isEmpty());
+        }
+        QVERIFY(!action(w, "actionPresent")->isEnabled());
+        QVERIFY(!action(w, "actionExportReport")->isEnabled());
+        QVERIFY(!w.workspace()->present());
+    }
+
+    void editsFlowIntoThePilot()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_pilot));
+        QTabWidget* tabs = w.workspaceTabs();
+        QCOMPARE(qobject_cast<QStackedWidget*>(tabs->widget(PilotWorkspace::SetupPage))->currentIndex(), 1);
+        PilotEditor* editor = w.workspace()->editor();
+        QCOMPARE(editor->pilot().shots, 200);
+        QVERIFY(!w.windowTitle().contains('*'));
+        tabs->setCurrentIndex(PilotWorkspace::SetupPage);
+        auto* shots = editor->findChild<QSpinBox*>(QStringLiteral("shots"));
+        QVERIFY(shots);
+        shots->setValue(300);
+        QCOMPARE(w.pilots()->session()->pilot().shots, 300);
+        QCOMPARE(w.pilots()->session()->currentPilot()->shots, 300);
+        QVERIFY(w.pilots()->session()->isPilotModified());
+        QVERIFY2(w.windowTitle().contains('*'), qPrintable(w.windowTitle()));
+        // Undo on the Setup page undoes the pilot edit, not a circuit edit.
+        const int circuitSteps = w.document()->undoStack()->count();
+        action(w, "actionUndo")->trigger();
+        QCOMPARE(editor->pilot().shots, 200);
+        QCOMPARE(w.pilots()->session()->pilot().shots, 200);
+        QCOMPARE(w.document()->undoStack()->count(), circuitSteps);
+        action(w, "actionRedo")->trigger();
+        QCOMPARE(w.pilots()->session()->pilot().shots, 300);
+        // Saved: the file has the edit and the title loses its star.
+        QVERIFY(w.savePilotAs(m_dir.filePath(QStringLiteral("edited.qpilot"))));
+        QVERIFY(!w.pilots()->session()->isPilotModified());
+        QVERIFY(!w.windowTitle().contains('*'));
+        auto reread = pilot::loadPilotFile(m_dir.filePath(QStringLiteral("edited.qpilot")).toStdString());
+        QVERIFY(reread.ok());
+        QCOMPARE(reread->shots, 300);
+    }
+
+    void encodingChangeRebuildsTheCircuit()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_pilot));
+        QCOMPARE(w.document()->circuit().numQubits(), 2); // zz on PCA 2
+        pilot::Pilot edited = w.workspace()->editor()->pilot();
+        edited.preprocessing.pca = 3;
+        QVERIFY(!w.pilots()->session()->applyEdits(edited));
+        QCOMPARE(w.document()->circuit().numQubits(), 3);
+        QVERIFY(!w.document()->isModified()); // the model circuit, not a hand edit
+        QVERIFY(!w.pilots()->session()->currentPilot()->circuit.customQasm.size());
+    }
+
+    void runFillsThePages()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_pilot));
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::DashboardsPage);
+        QVERIFY(runAndWait(w));
+        const pilot::Execution& e = w.pilots()->runner()->result().execution;
+        QCOMPARE(e.run.status, pilot::RunStatus::Completed);
+        PilotWorkspace* ws = w.workspace();
+        QVERIFY(ws->hasRun());
+        QCOMPARE(ws->shownRun().id, e.runId);
+        QCOMPARE(pilot::resultDigest(ws->shownRun().run), pilot::resultDigest(e.run));
+        // Dashboards: filled from this run (their numbers are checked in tst_dashboards).
+        ui::plots::DashboardsView* d = ws->dashboards();
+        QVERIFY(d->chartCount() > 10);
+        // Scorecard: the same verdict and overall as the run's best card.
+        ui::ScorecardView* s = ws->scorecard();
+        QCOMPARE(s->deviceCount(), int(e.cards.cards.size()));
+        const readiness::Scorecard& best = e.cards.cards[size_t(e.cards.best)];
+        QCOMPARE(s->measured().overall, best.overall);
+        QCOMPARE(s->measured().verdict, best.verdict);
+        // A what-if re-scores the page without touching the run.
+        ui::WhatIf cheaper = s->whatIf();
+        cheaper.priceScale = 1e-6;
+        s->setWhatIf(cheaper);
+        readiness::Inputs scaled = s->measured().inputs;
+        scaled.priceScale = 1e-6;
+        QCOMPARE(s->current().overall, readiness::score(scaled, ws->shownRun().pilot.objectives, ws->shownRun().pilot.thresholds).overall);
+        QCOMPARE(ws->shownRun().cards.cards[size_t(e.cards.best)].overall, best.overall);
+        // Report: rendered when its tab opens, the same number of pages as the report built apart.
+        QVERIFY(action(w, "actionExportReport")->isEnabled());
+        QSignalSpy rendered(ws->report(), &ui::ReportPreview::rendered);
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::ReportPage);
+        QVERIFY(rendered.wait(60000));
+        QVERIFY(ws->report()->pageCount() > 5);
+        const QString pdf = m_dir.filePath(QStringLiteral("exported.pdf"));
+        QVERIFY(!ws->report()->exportPdf(pdf));
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.read(4), QByteArray("%PDF"));
+        // Demo mode on the run.
+        QVERIFY(action(w, "actionPresent")->isEnabled());
+        action(w, "actionPresent")->trigger();
+        ui::DemoWindow* demo = ws->demo();
+        QVERIFY(demo);
+        QVERIFY(demo->isVisible());
+        QCOMPARE(demo->slideCount(), 7);
+        QTest::keyClick(demo, Qt::Key_End);
+        QCOMPARE(demo->currentSlide(), demo->slideCount() - 1);
+        QTest::keyClick(demo, Qt::Key_Escape);
+        QTRY_VERIFY(ws->demo() == nullptr);
+    }
+
+    void opensAPastRunFromJobs()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_pilot));
+        QVERIFY(runAndWait(w));
+        const qint64 first = w.pilots()->runner()->result().execution.runId;
+        QVERIFY(runAndWait(w));
+        QCOMPARE(w.workspace()->shownRun().id, first + 1);
+        emit w.workspace()->jobs()->runOpened(first);
+        QCOMPARE(w.workspace()->shownRun().id, first);
+        QCOMPARE(w.workspaceTabs()->currentIndex(), int(PilotWorkspace::DashboardsPage));
+        // A run that does not exist: an error, the shown run stays.
+        QVERIFY(!w.workspace()->openStoredRun(9999));
+        QVERIFY(w.messageBar()->isVisibleTo(&w));
+        QCOMPARE(w.workspace()->shownRun().id, first);
+    }
+
+    void circuitDocksFollowTheCircuitPage()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* palette = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+        QVERIFY(palette && palette->isVisible());
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::DashboardsPage);
+        QVERIFY(!palette->isVisible());
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::JobsPage);
+        QVERIFY(!palette->isVisible());
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::CircuitPage);
+        QVERIFY(palette->isVisible());
+    }
+};
+
+QTEST_MAIN(TestPilotWorkspace)
+#include "tst_pilotworkspace.moc"
