@@ -68,6 +68,14 @@ QVariant CloudDevicesModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Queue && !d.queueLength)
             return tr("The provider does not publish a queue length for this device.");
+        if (index.column() == NativeGates && !d.nativeGates.empty()) {
+            QStringList g;
+            for (const std::string& s : d.nativeGates)
+                g << QString::fromStdString(s);
+            return g.join(QStringLiteral(", "));
+        }
+        if (index.column() == Qubits && d.qubits <= 0)
+            return tr("The provider did not report the qubit count (retired devices are listed from their summary).");
         if (index.column() == Profile && profileFor(d).empty())
             return tr("No Qpilot device profile matches: circuits are sent as written and the cost is unknown.");
         return {};
@@ -84,7 +92,7 @@ QVariant CloudDevicesModel::data(const QModelIndex& index, int role) const
         case Queue:
             return d.queueLength ? QString::number(*d.queueLength) : tr("not reported");
         case Qubits:
-            return d.qubits;
+            return d.qubits > 0 ? QVariant(d.qubits) : QVariant(QStringLiteral("–"));
         case NativeGates: {
             QStringList g;
             for (const std::string& s : d.nativeGates)
@@ -108,7 +116,7 @@ QVariant CloudDevicesModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char* const names[ColumnCount] = {"Device id", "Name", "Status", "Available", "Queue", "Qubits",
-                                                   "Native gates", "Qpilot profile"};
+                                                   "Qpilot profile", "Native gates"};
     return tr(names[section]);
 }
 

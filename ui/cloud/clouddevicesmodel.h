@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/cloud/clouddevicesmodel.h — one provider's cloud devices (ProviderClient::devices()) as a
 // table: id, name, status, available, queue length ("not reported" when the provider publishes
-// none, e.g. IonQ), qubits, native gates and the matching Qpilot device profile (the profile the
-// submit path transpiles for and prices with). Filled by CloudDevicesView's worker.
+// none, e.g. IonQ), qubits, the matching Qpilot device profile (the profile the submit path
+// transpiles for and prices with) and native gates (last: the long column). Filled by CloudDevicesView's worker.
 #pragma once
 
 #include "core/cloud/cloud.h"
@@ -18,7 +18,7 @@ namespace qpilot {
 class CloudDevicesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Name, Status, Available, Queue, Qubits, NativeGates, Profile, ColumnCount };
+    enum Column { Id, Name, Status, Available, Queue, Qubits, Profile, NativeGates, ColumnCount };
     static constexpr int DeviceIdRole = Qt::UserRole;       // any column: the provider's device id
     static constexpr int AvailableRole = Qt::UserRole + 1;  // any column: bool
     static constexpr int QueueLengthRole = Qt::UserRole + 2; // any column: int, or invalid when not reported

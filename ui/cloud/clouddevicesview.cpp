@@ -49,6 +49,8 @@ CloudDevicesView::CloudDevicesView(QWidget* parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    // the gate list can be long (simulators): it takes the remaining width, elided, full list in the tooltip
+    m_view->horizontalHeader()->setSectionResizeMode(CloudDevicesModel::NativeGates, QHeaderView::Stretch);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Provider:"), this));

@@ -81,6 +81,11 @@ CloudSubmitDialog::CloudSubmitDialog(QWidget* parent)
 
     auto* runBox = new QGroupBox(tr("Run"), this);
     auto* form = new QFormLayout(runBox);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_shots->setMinimumWidth(160);
+    m_budget->setMinimumWidth(160);
+    for (QLabel* l : {m_cost, m_note})
+        l->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     form->addRow(tr("Shots:"), m_shots);
     form->addRow(tr("Budget:"), m_budget);
     form->addRow(tr("Estimated cost:"), m_cost);
