@@ -193,6 +193,15 @@ private slots:
         dialog.confirmBox()->setChecked(true);
         QVERIFY(dialog.submitButton()->isEnabled());
         QSignalSpy prepared(&dialog, &CloudSubmitDialog::preparationFinished);
+        // a refresh of the device list (e.g. auto-refresh) keeps device, estimate and confirmation
+        QSignalSpy listed(dialog.devicesView(), &CloudDevicesView::refreshFinished);
+        dialog.devicesView()->refresh();
+        QVERIFY(listed.wait(30000));
+        QCOMPARE(dialog.devicesView()->selectedDevice()->id, std::string("qpu.aria-1"));
+        QVERIFY(!dialog.isPreparing());
+        QCOMPARE(prepared.count(), 0);
+        QVERIFY(dialog.confirmBox()->isChecked());
+        QVERIFY(dialog.submitButton()->isEnabled());
         dialog.setShots(2000);
         QVERIFY(prepared.wait(30000));
         QVERIFY(dialog.prepared()->estimate->usd > usd);

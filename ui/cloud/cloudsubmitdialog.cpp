@@ -208,10 +208,14 @@ bool CloudSubmitDialog::openFile(const QString& path)
 
 void CloudSubmitDialog::prepare()
 {
+    const std::optional<CloudDevice> device = m_devices->selectedDevice();
+    // an auto-refresh re-selecting the same device changes nothing (and keeps the confirmation)
+    if (m_prepared && !isPreparing() && device && m_circuit && m_prepared->deviceId == device->id && m_prepared->provider == device->provider
+        && m_prepared->shots == m_shots->value() && m_prepared->qasm == m_circuit->qasm)
+        return;
     m_prepared.reset();
     m_prepError.clear();
     m_confirm->setChecked(false);
-    const std::optional<CloudDevice> device = m_devices->selectedDevice();
     if (!m_circuit || !device) {
         updateState();
         return;
