@@ -7,12 +7,9 @@
 #include "app/cli/cli.h"
 #include "app/cli/verbs.h"
 
-#include "core/circuit/qasm.h"
 #include "core/cloud/jobs.h"
 #include "core/cloud/secrets.h"
-#include "core/device/device.h"
-#include "core/mitigation/overhead.h"
-#include "core/transpile/transpile.h"
+#include "core/cloud/submission.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -425,58 +422,23 @@ int submit(const QCommandLineParser& parser, const QString& file, const Options&
                                                                   : providerForDevice(device);
     if (!p)
         return reportError(err, ExitUsage, "cloud submit: " + p.error().message, kCloudVerb.name);
-    std::optional<double> budget;
     const QString budgetText = parser.isSet(QStringLiteral("budget")) ? parser.value(QStringLiteral("budget"))
                                                                        : qEnvironmentVariable("QPILOT_CLOUD_BUDGET");
-    if (!budgetText.isEmpty()) {
-        bool ok = false;
-        budget = budgetText.toDouble(&ok);
-        if (!ok || *budget < 0)
-            return reportError(err, ExitUsage, "cloud submit: --budget must be a non-negative amount in USD", kCloudVerb.name);
-    }
-    Result<LoadedCircuit> loaded = loadCircuitFile(file);
-    if (!loaded)
-        return reportError(err, ExitUsage, "cloud submit: " + loaded.error().toString());
+    Result<std::optional<double>> parsedBudget = parseBudgetUsd(budgetText.toStdString());
+    if (!parsedBudget)
+        return reportError(err, ExitUsage, "cloud submit: --budget must be a non-negative amount in USD", kCloudVerb.name);
+    const std::optional<double> budget = parsedBudget.value();
     // OpenQASM 3 files are kept as written (a user's ISA circuit for a device without a profile is
-    // sent unchanged); other formats are converted.
-    Result<std::string> original = std::string();
-    if (loaded->format == CircuitFormat::Qasm3) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            return reportError(err, ExitUsage, "cloud submit: " + file.toStdString() + ": " + f.errorString().toStdString());
-        original = f.readAll().toStdString();
-    } else {
-        original = writeQasm3(loaded->circuit);
-    }
-    if (!original)
-        return reportError(err, ExitUsage, "cloud submit: " + file.toStdString() + ": " + original.error().message);
-
-    // ISA circuit and cost from the matching Qpilot profile, when there is one.
-    std::string isa = original.value();
-    std::optional<CostEstimate> estimate;
-    const std::string profileId = profileIdForCloudDevice(p.value(), device);
-    std::string transpileNote;
-    if (!profileId.empty()) {
-        const DeviceProfile profile = findDevice(profileId).value();
-        Result<TranspileResult> t = transpile(loaded->circuit, profile, TranspileOptions{});
-        if (!t)
-            return reportError(err, ExitUsage, "cloud submit: cannot transpile for " + profileId + ": " + t.error().message);
-        QasmWriteOptions w;
-        w.physicalQubits = true;
-        Result<std::string> text = writeQasm3(t->circuit, w);
-        if (!text)
-            return reportError(err, ExitFailed, "cloud submit: cannot write the ISA circuit: " + text.error().message);
-        isa = text.value();
-        transpileNote = "transpiled for profile " + profileId + ": " + std::to_string(t->metrics.twoQubitCount) + " two-qubit gates, depth "
-                        + std::to_string(t->metrics.depth);
-        Result<CostEstimate> e = estimateCost(profile, shots, mitigation::figuresOf(t.value(), profile));
-        if (e)
-            estimate = e.value();
-        else
-            transpileNote += "; no cost estimate: " + e.error().message;
-    } else {
-        transpileNote = "no Qpilot device profile matches " + device + ": the circuit is sent as written, cost unknown";
-    }
+    // sent unchanged); other formats are converted. ISA circuit and cost from the matching Qpilot
+    // profile, when there is one (core/cloud/submission.h, shared with the GUI).
+    Result<SubmissionCircuit> circuit = loadSubmissionCircuit(file);
+    if (!circuit)
+        return reportError(err, ExitUsage, "cloud submit: " + circuit.error().toString());
+    Result<PreparedSubmission> prepared = prepareSubmission(p.value(), device, circuit.value(), shots);
+    if (!prepared)
+        return reportError(err, ExitUsage, "cloud submit: " + prepared.error().message);
+    const std::optional<CostEstimate>& estimate = prepared->estimate;
+    const std::string& transpileNote = prepared->note;
     err << "qpilot: " << transpileNote << "\n";
     if (estimate)
         err << "qpilot: estimated cost " << usd(estimate->usd) << " USD (" << estimate->priceKey << ", plan " << estimate->plan << ", prices of "
@@ -498,14 +460,7 @@ int submit(const QCommandLineParser& parser, const QString& file, const Options&
     if (!session)
         return reportError(err, ExitFailed, "cloud submit: " + session.error().message);
     JobTracker tracker(*s.value(), *session->client);
-    Submission sub;
-    sub.deviceId = device;
-    sub.qasm = original.value();
-    sub.isaQasm = isa;
-    sub.shots = shots;
-    sub.tags = {{"source", "qpilot"}, {"file", QFileInfo(file).fileName().toStdString()}};
-    if (estimate)
-        sub.estimatedCostUsd = estimate->usd;
+    const Submission sub = prepared->submission({{"source", "qpilot"}, {"file", QFileInfo(file).fileName().toStdString()}});
     Result<CloudJob> job = tracker.submit(sub);
     if (!job)
         return reportError(err, ExitFailed, "cloud submit: " + job.error().message);

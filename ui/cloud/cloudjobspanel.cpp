@@ -3,7 +3,7 @@
 // RunStore (one connection per thread) and creates transport and clients on its thread.
 #include "ui/cloud/cloudjobspanel.h"
 
-#include "core/cloud/secrets.h"
+#include "ui/cloud/cloudconnect.h"
 #include "ui/cloud/cloudjobsmodel.h"
 
 #include <QHBoxLayout>
@@ -31,16 +31,7 @@ std::string runAction(const std::string& db, int action, qint64 jobId, const Wai
     if (!opened)
         return opened.error().message;
     store::RunStore& s = *opened.value();
-    Result<SecretsOptions> so = secretsOptionsFromEnvironment();
-    if (!so)
-        return so.error().message;
-    const SecretStore secrets(so.value());
-    auto clientFor = [&](Provider p, HttpTransport& http) -> Result<std::unique_ptr<ProviderClient>> {
-        Result<Credentials> c = resolveCredentials(p, secrets);
-        if (!c)
-            return c.error();
-        return makeClient(p, endpointsFromEnvironment(p), c.value(), http);
-    };
+    auto clientFor = [](Provider p, HttpTransport& http) { return cloudui::connectProvider(p, http); };
     const JobProgress progress = [&](const CloudJob&) { changed(); };
     if (action == 0) {
         auto unfinished = s.listCloudJobs(true);
