@@ -24,6 +24,8 @@ class PilotSession : public QObject {
 public:
     explicit PilotSession(Document* document, QObject* parent = nullptr);
 
+    // The circuit document the session shares with the editor.
+    Document* document() const { return m_document; }
     // A pilot is open and the document holds its circuit.
     bool isOpen() const { return m_open; }
     const pilot::Pilot& pilot() const { return m_pilot; }

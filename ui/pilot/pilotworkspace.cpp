@@ -3,7 +3,11 @@
 #include "ui/pilot/pilotworkspace.h"
 
 #include "ui/cloud/cloudaccountspage.h"
+#include "ui/cloud/clouddevicesview.h"
 #include "ui/cloud/cloudjobspanel.h"
+#include "ui/cloud/cloudsubmitdialog.h"
+#include "ui/document/document.h"
+#include "core/circuit/qasm.h"
 #include "ui/demo/demomode.h"
 #include "ui/devices/deviceeditors.h"
 #include "ui/jobs/jobsview.h"
@@ -32,7 +36,7 @@ PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, Mess
     : QObject(tabs), m_tabs(tabs), m_workbench(workbench), m_messageBar(messageBar), m_editor(new PilotEditor(tabs)),
       m_deviceProfiles(new DeviceProfilesView(tabs)), m_priceTables(new PriceTablesView(tabs)),
       m_jobs(new JobsView(workbench->runner(), tabs)),
-      m_cloudJobs(new CloudJobsPanel(tabs)), m_dashboards(new ui::plots::DashboardsView(tabs)),
+      m_cloudJobs(new CloudJobsPanel(tabs)), m_cloudDevices(new CloudDevicesView(tabs)), m_dashboards(new ui::plots::DashboardsView(tabs)),
       m_scorecard(new ui::ScorecardView(tabs)), m_report(new ui::ReportPreview(tabs))
 {
     m_editor->setObjectName(QStringLiteral("pilotEditor"));
@@ -61,10 +65,12 @@ PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, Mess
     m_cloudTabs = new QTabWidget(tabs);
     m_cloudTabs->setObjectName(QStringLiteral("cloudTabs"));
     m_cloudTabs->setDocumentMode(true);
+    m_cloudTabs->addTab(m_cloudDevices, tr("Devices"));
     m_cloudTabs->addTab(m_cloudJobs, tr("Jobs"));
     m_cloudTabs->addTab(new QWidget(m_cloudTabs), tr("Accounts")); // the page on first showing (keychain calls)
     m_tabs->addTab(m_cloudTabs, tr("Cloud"));
     connect(m_cloudJobs, &CloudJobsPanel::storeError, m_messageBar, &MessageBar::showError);
+    connect(m_cloudDevices, &CloudDevicesView::submitRequested, this, &PilotWorkspace::openCloudSubmit);
 
     setDatabasePath(m_workbench->runsPanel()->databasePath());
     connect(m_workbench->session(), &PilotSession::changed, this, &PilotWorkspace::onSessionChanged);
@@ -215,16 +221,44 @@ void PilotWorkspace::onTabChanged(int index)
         if (!m_cloudAccounts) {
             m_cloudAccounts = new CloudAccountsPage(m_cloudTabs); // reads the credential status on a worker
             m_cloudAccounts->setObjectName(QStringLiteral("cloudAccounts"));
-            QWidget* stub = m_cloudTabs->widget(1);
-            m_cloudTabs->removeTab(1);
+            QWidget* stub = m_cloudTabs->widget(2);
+            m_cloudTabs->removeTab(2);
             delete stub;
-            m_cloudTabs->insertTab(1, m_cloudAccounts, tr("Accounts"));
+            m_cloudTabs->insertTab(2, m_cloudAccounts, tr("Accounts"));
+        }
+        if (!m_cloudShown) { // the first look lists the devices (a worker; no network before that)
+            m_cloudShown = true;
+            m_cloudDevices->refresh();
         }
     }
     if (index == ReportPage && m_reportStale && m_shown) {
         m_reportStale = false;
         m_report->setRun(m_shown->run, m_shown->pilot, m_shown->context);
     }
+}
+
+void PilotWorkspace::openCloudSubmit(const QString& providerKey, const QString& deviceId)
+{
+    auto* dialog = new CloudSubmitDialog(m_tabs->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDatabasePath(m_cloudJobs->databasePath());
+    Document* document = m_workbench->session()->document();
+    if (document->hasCircuit()) {
+        if (auto qasm = writeQasm3(document->circuit()))
+            dialog->setCircuit(QString::fromStdString(qasm.value()), document->displayName());
+    }
+    if (auto provider = cloud::providerFromKey(providerKey.toStdString())) {
+        dialog->devicesView()->setProvider(provider.value());
+        connect(
+            dialog->devicesView(), &CloudDevicesView::refreshFinished, dialog,
+            [dialog, deviceId] { dialog->devicesView()->selectDevice(deviceId); }, Qt::SingleShotConnection);
+    }
+    connect(dialog, &CloudSubmitDialog::submitted, this, [this](qint64 id) {
+        m_cloudJobs->refresh();
+        m_cloudJobs->selectJob(id);
+        m_cloudTabs->setCurrentWidget(m_cloudJobs);
+    });
+    dialog->open();
 }
 
 void PilotWorkspace::addMenuActions(QMenu* pilotMenu)

@@ -4,7 +4,8 @@
 // their sources, calibration import, what-if copies; price tables), Jobs (JobsView: the job
 // in flight, the store's history, comparison, reproduction), Dashboards, Scorecard (what-ifs) and
 // Report (the PDF preview and export), all showing one run — the last one that finished or one
-// opened from the history — Cloud (accounts and the cloud QPU jobs in the store), and demo mode (Pilot ▸ Present, F5) on that run. Pages without a
+// opened from the history — Cloud (cloud QPUs with live status, submitting the circuit with the
+// cost guard, the cloud jobs in the store, accounts), and demo mode (Pilot ▸ Present, F5) on that run. Pages without a
 // pilot or a run say what to do to fill them.
 #pragma once
 
@@ -24,6 +25,7 @@ class QWidget;
 namespace qpilot {
 
 class CloudAccountsPage;
+class CloudDevicesView;
 class CloudJobsPanel;
 class DeviceProfilesView;
 class JobsView;
@@ -58,6 +60,7 @@ public:
     // Created when the Cloud page is first shown (nullptr before).
     CloudAccountsPage* cloudAccounts() const { return m_cloudAccounts; }
     CloudJobsPanel* cloudJobs() const { return m_cloudJobs; }
+    CloudDevicesView* cloudDevices() const { return m_cloudDevices; }
     ui::plots::DashboardsView* dashboards() const { return m_dashboards; }
     ui::ScorecardView* scorecard() const { return m_scorecard; }
     ui::ReportPreview* report() const { return m_report; }
@@ -91,6 +94,8 @@ private:
     void onJobFinished();
     void onTabChanged(int index);
     void updateActions();
+    // The submit dialog for `deviceId` of `providerKey` with the circuit page's circuit.
+    void openCloudSubmit(const QString& providerKey, const QString& deviceId);
     QWidget* withPlaceholder(QWidget* page, QStackedWidget** stack, const QString& text);
 
     QTabWidget* m_tabs;
@@ -102,6 +107,8 @@ private:
     JobsView* m_jobs;
     CloudAccountsPage* m_cloudAccounts = nullptr;
     CloudJobsPanel* m_cloudJobs;
+    CloudDevicesView* m_cloudDevices;
+    bool m_cloudShown = false;
     QTabWidget* m_cloudTabs = nullptr;
     QString m_databasePath;
     ui::plots::DashboardsView* m_dashboards;

@@ -142,13 +142,17 @@ void ChartView::setDashboardChart(const DashboardChart& chart)
         for (int i = 0; i < plottableCount(); ++i)
             if (companionOf(plottable(i)) != plottable(i))
                 legend->removeItem(legend->itemWithPlottable(plottable(i)));
-        for (int i = 0; i < legend->itemCount(); ++i) {
-            legend->item(i)->setSelectable(false);
-            legend->item(i)->setMargins(QMargins(2, 1, 8, 4)); // room for descenders (the _ of device ids)
-        }
-        // More than four entries in one row clip their labels on a half-screen chart: three per row.
+        // More than four entries in one row clip their labels on a half-screen chart: three per
+        // row. Re-flowing also closes the cells the removed entries left empty.
         if (legend->itemCount() > 4)
             legend->setWrap(3);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            if (QCPAbstractLegendItem* item = legend->item(i)) {
+                item->setSelectable(false);
+                item->setMargins(QMargins(2, 1, 8, 4)); // room for descenders (the _ of device ids)
+            }
+        }
         plotLayout()->setMargins(QMargins(0, 0, 0, 4));
     }
     saveRanges();

@@ -94,8 +94,8 @@ void legendBelow(QCustomPlot& plot, int items, const Scale& sc)
     plot.legend->setVisible(true);
     plot.axisRect()->insetLayout()->take(plot.legend);
     plot.plotLayout()->addElement(1, 0, plot.legend);
-    plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot.legend->setWrap(std::min(items, 4));
+    plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flows the items already there
     plot.legend->setColumnSpacing(int(sc.px(10)));
     plot.legend->setMargins(QMargins(0, int(sc.px(3)), 0, 0));
     plot.plotLayout()->setRowStretchFactor(1, 0.001);
