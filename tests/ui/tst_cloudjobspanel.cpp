@@ -7,6 +7,7 @@
 #include "support/cloud/fake_providers.h"
 #include "ui/cloud/cloudjobsmodel.h"
 #include "ui/cloud/cloudjobspanel.h"
+#include "ui/plots/chartview.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
@@ -94,6 +95,15 @@ private slots:
             QCOMPARE(panel.model()->index(r, CloudJobsModel::State).data().toString(), QString("completed"));
         panel.selectJob(ids.front());
         QVERIFY2(panel.detailsText().contains("00 50") && panel.detailsText().contains("11 50"), qPrintable(panel.detailsText()));
+        // The histogram beside the details: one bar per stored outcome, heights = the counts.
+        ui::plots::ChartView* chart = panel.countsChart();
+        QVERIFY(!chart->isEmptyState());
+        QCOMPARE(chart->seriesNames().size(), 1);
+        auto* bars = qobject_cast<QCPBars*>(chart->series(chart->seriesNames().first()));
+        QVERIFY(bars);
+        QCOMPARE(bars->data()->size(), 2);
+        QCOMPARE(bars->data()->at(0)->value, 50.0);
+        QCOMPARE(bars->data()->at(1)->value, 50.0);
         QVERIFY(panel.resultButton()->isEnabled());
         QVERIFY(!panel.cancelButton()->isEnabled());
         QCOMPARE(fake->jobsCreated(), 3);

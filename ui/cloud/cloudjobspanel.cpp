@@ -5,6 +5,8 @@
 
 #include "ui/cloud/cloudconnect.h"
 #include "ui/cloud/cloudjobsmodel.h"
+#include "ui/plots/chartview.h"
+#include "ui/plots/dashboardcharts.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,7 +89,7 @@ std::string runAction(const std::string& db, int action, qint64 jobId, const Wai
 
 CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     : QWidget(parent), m_model(new CloudJobsModel(this)), m_view(new QTableView(this)), m_status(new QLabel(this)),
-      m_details(new QTextBrowser(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
+      m_details(new QTextBrowser(this)), m_counts(new ui::plots::ChartView(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_resume(new QPushButton(tr("Resume unfinished"), this)), m_cancel(new QPushButton(tr("Cancel job"), this)),
       m_result(new QPushButton(tr("Result"), this)), m_stop(new QPushButton(tr("Stop"), this))
 {
@@ -99,6 +101,7 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_status->setWordWrap(true);
     m_details->setMinimumHeight(90);
+    m_counts->setMinimumSize(200, 90); // as small as the details beside it: the page must fit small windows
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
         buttons->addWidget(b);
@@ -107,7 +110,10 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_view, 3);
     layout->addWidget(m_status);
-    layout->addWidget(m_details, 1);
+    auto* lower = new QHBoxLayout;
+    lower->addWidget(m_details, 1);
+    lower->addWidget(m_counts, 1);
+    layout->addLayout(lower, 2);
     m_stop->setEnabled(false);
     connect(m_refresh, &QPushButton::clicked, this, &CloudJobsPanel::refresh);
     connect(m_resume, &QPushButton::clicked, this, &CloudJobsPanel::resumeUnfinished);
@@ -182,8 +188,10 @@ void CloudJobsPanel::showSelected()
     m_result->setEnabled(idle && j && j->state == "completed");
     if (!j) {
         m_details->clear();
+        showCounts(nullptr);
         return;
     }
+    showCounts(j);
     QString html = QStringLiteral("<b>Job %1</b> — %2 on %3, %4 shots, <b>%5</b><br>")
                        .arg(j->id)
                        .arg(QString::fromStdString(j->provider).toHtmlEscaped(), QString::fromStdString(j->deviceId).toHtmlEscaped())
@@ -208,6 +216,43 @@ void CloudJobsPanel::showSelected()
         }
     }
     m_details->setHtml(html);
+}
+
+void CloudJobsPanel::showCounts(const store::CloudJobRecord* job)
+{
+    ui::plots::DashboardChart c;
+    c.id = QStringLiteral("cloud-counts");
+    c.chart.kind = report::ChartKind::Bar;
+    c.chart.title = "Measured counts";
+    c.chart.xLabel = "Outcome (qubit 0 rightmost)";
+    c.chart.yLabel = "Shots (count)";
+    c.yUnit = QStringLiteral("shots");
+    auto counts = job && !job->countsJson.empty() ? cloud::countsFromJson(job->countsJson)
+                                                   : Result<std::map<std::string, std::int64_t>>(Error("no counts"));
+    if (!counts) {
+        c.empty = job ? tr("Job %1 has no counts yet: they arrive when it completes (Resume unfinished, then Result).").arg(job->id)
+                      : tr("Select a job to see its measured counts.");
+    } else {
+        report::Series series;
+        series.name = job->provider + " " + job->deviceId;
+        for (const auto& [bits, n] : counts.value()) {
+            c.chart.categories.push_back(bits);
+            series.y.push_back(double(n));
+        }
+        c.chart.series.push_back(std::move(series));
+        c.caption = tr("Job %1: %2 shots on %3, as stored in the run store.")
+                        .arg(job->id)
+                        .arg(job->shots)
+                        .arg(QString::fromStdString(job->deviceId));
+    }
+    // A ChartView is built once (its empty state drops the axes): a fresh one per job shown.
+    auto* fresh = new ui::plots::ChartView(this);
+    fresh->setMinimumSize(m_counts->minimumSize());
+    fresh->setDashboardChart(c);
+    if (QLayoutItem* old = layout()->replaceWidget(m_counts, fresh))
+        delete old;
+    delete m_counts;
+    m_counts = fresh;
 }
 
 void CloudJobsPanel::setBusy(bool busy)

@@ -24,6 +24,9 @@ class QThread;
 namespace qpilot {
 
 class CloudJobsModel;
+namespace ui::plots {
+class ChartView;
+}
 
 class CloudJobsPanel : public QWidget {
     Q_OBJECT
@@ -39,6 +42,9 @@ public:
     QPushButton* stopButton() const { return m_stop; }
     QString statusText() const;
     QString detailsText() const;
+    // The selected completed job's counts as a histogram (qubit 0 rightmost), the same charts as
+    // the dashboards (hover, zoom, export); empty state until a job with counts is selected.
+    ui::plots::ChartView* countsChart() const { return m_counts; }
     bool isBusy() const { return m_thread != nullptr; }
 
     QString databasePath() const;                     // default: store::defaultDatabasePath()
@@ -64,12 +70,14 @@ private:
     enum class Action { Resume, Cancel, Result };
     void start(Action action, qint64 jobId);
     void showSelected();
+    void showCounts(const store::CloudJobRecord* job);
     void setBusy(bool busy);
 
     CloudJobsModel* m_model;
     QTableView* m_view;
     QLabel* m_status;
     QTextBrowser* m_details;
+    ui::plots::ChartView* m_counts;
     QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
     QString m_databasePath;
     cloud::WaitOptions m_wait;
