@@ -220,6 +220,11 @@ void CloudJobsPanel::showSelected()
 
 void CloudJobsPanel::showCounts(const store::CloudJobRecord* job)
 {
+    // showSelected runs on every busy/selection change: rebuild only when what is shown changes.
+    const QString key = job ? QString::number(job->id) + QLatin1Char(':') + QString::fromStdString(job->countsJson) : QString();
+    if (m_countsKey && *m_countsKey == key)
+        return;
+    m_countsKey = key;
     ui::plots::DashboardChart c;
     c.id = QStringLiteral("cloud-counts");
     c.chart.kind = report::ChartKind::Bar;

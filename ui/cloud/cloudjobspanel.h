@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -78,6 +79,7 @@ private:
     QLabel* m_status;
     QTextBrowser* m_details;
     ui::plots::ChartView* m_counts;
+    std::optional<QString> m_countsKey; // job id and counts the chart shows (nullopt: none yet)
     QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
     QString m_databasePath;
     cloud::WaitOptions m_wait;
