@@ -4,6 +4,11 @@
 # produces qpilot_<version>_<arch>.deb and qpilot-<version>-Linux.tar.gz.
 
 install(TARGETS qpilot RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(QPILOT_SHARED_LIBS) # packages are built static; a shared build installs its engine privately
+    install(TARGETS qpilot_core qpilot_ui LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/qpilot)
+    set_target_properties(qpilot PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}/qpilot")
+    set_target_properties(qpilot_ui PROPERTIES INSTALL_RPATH "$ORIGIN")
+endif()
 install(FILES ${PROJECT_SOURCE_DIR}/installer/qpilot.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/qpilot.svg
