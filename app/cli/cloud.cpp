@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// app/cli/cloud.cpp — `qpilot cloud login|logout|devices|submit|jobs|wait|cancel|result|resume`:
+// app/cli/cloud.cpp — `qpilot cloud login|logout|devices|submit|jobs|wait|cancel|result|resume`
+// (with --compare: the counts against the simulator):
 // cloud QPU jobs from the command line through core/cloud. Jobs live in the run store (--db) and
 // survive the process: submit records the job before sending it, `wait`/`resume` pick it up after
 // a crash. Credentials come from the OS keychain, the opt-in encrypted file or the environment
@@ -9,6 +10,7 @@
 
 #include "core/cloud/jobs.h"
 #include "core/cloud/secrets.h"
+#include "core/cloud/simulation_check.h"
 #include "core/cloud/submission.h"
 
 #include <QFile>
@@ -36,9 +38,9 @@ const char kUsage[] =
     "       qpilot cloud logout PROVIDER\n"
     "       qpilot cloud devices PROVIDER [--json]\n"
     "       qpilot cloud submit FILE --device ID --shots N [--provider P] [--budget USD] [--yes]\n"
-    "                           [--no-wait] [--json]\n"
+    "                           [--no-wait] [--compare] [--json]\n"
     "       qpilot cloud jobs [--json]\n"
-    "       qpilot cloud wait|cancel|result JOB [--json]\n"
+    "       qpilot cloud wait|cancel|result JOB [--compare] [--json]\n"
     "       qpilot cloud resume [--json]\n"
     "\n"
     "Runs circuits on cloud QPUs (PROVIDER: ibm, braket, ionq). Every job is written to the run\n"
@@ -70,6 +72,9 @@ const char kUsage[] =
     "                          QPILOT_CLOUD_BUDGET); a job of unknown cost always needs it\n"
     "  --yes                   confirm without asking\n"
     "  --no-wait               submit only; 'cloud wait JOB' later\n"
+    "  --compare               with the counts: the job's circuit simulated ideal and with the\n"
+    "                          matching Qpilot profile's noise model, and the total variation\n"
+    "                          distance and Hellinger fidelity of the counts to each\n"
     "  --poll SECONDS          first polling interval (default 2; grows to 30)\n"
     "  --timeout SECONDS       give up waiting after this long (the job is kept)\n"
     "  --endpoint URL          provider API (QPILOT_<PROVIDER>_ENDPOINT)\n"
@@ -99,6 +104,7 @@ struct Options {
     std::string db;
     std::optional<std::string> endpoint, authEndpoint, storageEndpoint, region, bucket;
     bool yes = false, noWait = false, fromEnv = false, noVerify = false;
+    bool compare = false; // --compare: the counts against the simulator
     WaitOptions wait;
 };
 
@@ -260,12 +266,60 @@ void printJob(std::ostream& out, const CloudJob& j)
     }
 }
 
-int finish(const Options& o, const CloudJob& j, std::ostream& out)
+QJsonObject checkJson(const SimulationCheck& c)
 {
-    if (o.json)
-        printJson(out, jobJson(j));
-    else
+    QJsonArray outcomes;
+    for (std::size_t i = 0; i < c.outcomes.size(); ++i) {
+        QJsonObject row{{QStringLiteral("outcome"), q(c.outcomes[i])},
+                        {QStringLiteral("measured"), c.measured[i]},
+                        {QStringLiteral("ideal"), c.ideal[i]}};
+        if (!c.noisy.empty())
+            row.insert(QStringLiteral("noisy"), c.noisy[i]);
+        outcomes.append(row);
+    }
+    return QJsonObject{{QStringLiteral("shots"), c.shots},
+                       {QStringLiteral("tvd_ideal"), c.tvdIdeal},
+                       {QStringLiteral("hellinger_fidelity_ideal"), c.fidelityIdeal},
+                       {QStringLiteral("tvd_noisy"), orNull(c.tvdNoisy)},
+                       {QStringLiteral("hellinger_fidelity_noisy"), orNull(c.fidelityNoisy)},
+                       {QStringLiteral("shot_noise_tvd"), c.shotNoiseTvd},
+                       {QStringLiteral("noise_profile"), orNull(c.profileId)},
+                       {QStringLiteral("noisy_method"), orNull(c.noisyMethod)},
+                       {QStringLiteral("note"), orNull(c.note)},
+                       {QStringLiteral("outcomes"), outcomes}};
+}
+
+void printCheck(std::ostream& out, const SimulationCheck& c)
+{
+    out << "  against the simulator (the job's circuit; " << c.shots << " shots measured):\n";
+    out << "    ideal:            TVD " << fixed(c.tvdIdeal, 3) << ", Hellinger fidelity " << fixed(c.fidelityIdeal, 3) << "\n";
+    if (c.tvdNoisy)
+        out << "    noisy (" << c.profileId << ", " << c.noisyMethod << "): TVD " << fixed(*c.tvdNoisy, 3) << ", Hellinger fidelity "
+            << fixed(*c.fidelityNoisy, 3) << "\n";
+    out << "    shot noise alone: TVD ~ " << fixed(c.shotNoiseTvd, 3) << "\n";
+    if (!c.note.empty())
+        out << "    note: " << c.note << "\n";
+}
+
+int finish(const Options& o, const CloudJob& j, std::ostream& out, std::ostream& err)
+{
+    std::optional<Result<SimulationCheck>> check;
+    if (o.compare && j.state == "completed")
+        check = checkAgainstSimulation(j);
+    if (o.json) {
+        QJsonObject json = jobJson(j);
+        if (check && check->ok())
+            json.insert(QStringLiteral("simulation_check"), checkJson(check->value()));
+        printJson(out, json);
+    } else {
         printJob(out, j);
+        if (check && check->ok())
+            printCheck(out, check->value());
+    }
+    if (check && !check->ok())
+        return reportError(err, ExitFailed, "cloud: --compare: " + check->error().message);
+    if (o.compare && j.state != "completed")
+        err << "qpilot: cloud: --compare: job " << j.id << " is " << j.state << ": there are no counts to compare\n";
     return (j.state == "failed" || j.state == "cancelled") ? ExitFailed : ExitOk;
 }
 
@@ -466,11 +520,11 @@ int submit(const QCommandLineParser& parser, const QString& file, const Options&
         return reportError(err, ExitFailed, "cloud submit: " + job.error().message);
     err << "qpilot: cloud job " << job->id << " submitted (" << job->provider << " job " << job->providerJobId << ")\n" << std::flush;
     if (o.noWait)
-        return finish(o, job.value(), out);
+        return finish(o, job.value(), out, err);
     Result<CloudJob> done = tracker.wait(job->id, nullptr, progressPrinter(err), o.wait);
     if (!done)
         return reportError(err, ExitFailed, "cloud submit: " + done.error().message);
-    return finish(o, done.value(), out);
+    return finish(o, done.value(), out, err);
 }
 
 int listJobs(const Options& o, std::ostream& out, std::ostream& err)
@@ -514,10 +568,10 @@ int onJob(const QString& sub, const QString& idText, const Options& o, std::ostr
         return reportError(err, ExitFailed, verb + ": " + p.error().message);
     // A finished job with its counts needs no network.
     if (sub == QLatin1String("result") && job->state == "completed" && !job->countsJson.empty())
-        return finish(o, job.value(), out);
+        return finish(o, job.value(), out, err);
     if (sub == QLatin1String("wait") && job->state != "submitting" && job->state != "queued" && job->state != "running"
         && !(job->state == "completed" && job->countsJson.empty()))
-        return finish(o, job.value(), out);
+        return finish(o, job.value(), out, err);
     Result<Session> session = connect(p.value(), o, err);
     if (!session)
         return reportError(err, ExitFailed, verb + ": " + session.error().message);
@@ -533,7 +587,7 @@ int onJob(const QString& sub, const QString& idText, const Options& o, std::ostr
     }
     if (!r)
         return reportError(err, ExitFailed, verb + ": " + r.error().message);
-    const int code = finish(o, r.value(), out);
+    const int code = finish(o, r.value(), out, err);
     return sub == QLatin1String("cancel") ? ExitOk : code;
 }
 
@@ -594,6 +648,7 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption budgetOpt(QStringLiteral("budget"), QStringLiteral("budget"), QStringLiteral("USD"));
     const QCommandLineOption yesOpt(QStringLiteral("yes"));
     const QCommandLineOption noWaitOpt(QStringLiteral("no-wait"));
+    const QCommandLineOption compareOpt(QStringLiteral("compare"));
     const QCommandLineOption fromEnvOpt(QStringLiteral("from-env"));
     const QCommandLineOption noVerifyOpt(QStringLiteral("no-verify"));
     const QCommandLineOption pollOpt(QStringLiteral("poll"), QStringLiteral("poll"), QStringLiteral("SECONDS"));
@@ -603,7 +658,7 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     const QCommandLineOption storageOpt(QStringLiteral("storage-endpoint"), QStringLiteral("storage"), QStringLiteral("URL"));
     const QCommandLineOption regionOpt(QStringLiteral("region"), QStringLiteral("region"), QStringLiteral("R"));
     const QCommandLineOption bucketOpt(QStringLiteral("bucket"), QStringLiteral("bucket"), QStringLiteral("B"));
-    parser.addOptions({jsonOpt, dbOpt, providerOpt, deviceOpt, shotsOpt, budgetOpt, yesOpt, noWaitOpt, fromEnvOpt, noVerifyOpt, pollOpt,
+    parser.addOptions({jsonOpt, dbOpt, providerOpt, deviceOpt, shotsOpt, budgetOpt, yesOpt, noWaitOpt, compareOpt, fromEnvOpt, noVerifyOpt, pollOpt,
                        timeoutOpt, endpointOpt, authOpt, storageOpt, regionOpt, bucketOpt, helpOption()});
     if (int code = parseVerbArgs(parser, kCloudVerb, args, out, err); code >= 0)
         return code;
@@ -612,6 +667,7 @@ int runCloud(const QStringList& args, std::ostream& out, std::ostream& err)
     o.db = parser.isSet(dbOpt) ? parser.value(dbOpt).toStdString() : store::defaultDatabasePath();
     o.yes = parser.isSet(yesOpt);
     o.noWait = parser.isSet(noWaitOpt);
+    o.compare = parser.isSet(compareOpt);
     o.fromEnv = parser.isSet(fromEnvOpt);
     o.noVerify = parser.isSet(noVerifyOpt);
     auto opt = [&](const QCommandLineOption& x) { return parser.isSet(x) ? std::optional<std::string>(parser.value(x).toStdString()) : std::nullopt; };

@@ -104,6 +104,17 @@ double totalVariation(const std::map<std::uint64_t, double>& p, const std::map<s
     return s / 2;
 }
 
+double hellingerFidelity(const std::map<std::uint64_t, double>& p, const std::map<std::uint64_t, double>& q)
+{
+    double bc = 0; // Bhattacharyya coefficient: only keys present in both contribute
+    for (const auto& [k, a] : p) {
+        const auto b = q.find(k);
+        if (b != q.end() && a > 0 && b->second > 0)
+            bc += std::sqrt(a * b->second);
+    }
+    return bc * bc;
+}
+
 Result<ReadoutCalibration> calibrateReadout(int numQubits, const std::vector<int>& qubits, ReadoutMethod method,
                                             const NoiseModel& noise, int shots, std::uint64_t seed)
 {

@@ -53,6 +53,9 @@ std::vector<double> projectToSimplex(const std::vector<double>& v);
 
 // Total variation distance ½ Σ |p − q| of two sparse distributions.
 double totalVariation(const std::map<std::uint64_t, double>& p, const std::map<std::uint64_t, double>& q);
+// Hellinger fidelity (Σ √(p·q))² of two sparse distributions (1 when equal, 0 when disjoint; the
+// quantity Qiskit's hellinger_fidelity reports for two count dictionaries).
+double hellingerFidelity(const std::map<std::uint64_t, double>& p, const std::map<std::uint64_t, double>& q);
 
 // REM of a whole circuit: its measured qubits' distribution noisy (with readout error), the
 // mitigated one, the ideal one (noiseless simulator) and the TVDs, plus the calibration cost.

@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <cmath>
+
 using namespace qpilot;
 using namespace qpilot::test;
 
@@ -123,6 +125,28 @@ private slots:
         for (auto it = counts.begin(); it != counts.end(); ++it)
             total += it.value().toInt();
         QCOMPARE(total, 200);
+
+        // --compare: the counts against the ideal Bell state (½ on 00 and 11), computed here
+        // from the counts, and against Aria's noise model.
+        double tvd = 0;
+        const QStringList outcomes{"00", "01", "10", "11"};
+        for (const QString& k : outcomes)
+            tvd += std::abs(counts.value(k).toInt() / 200.0 - ((k == "00" || k == "11") ? 0.5 : 0.0));
+        tvd /= 2;
+        Run cmp = runQpilot({"cloud", "result", "1", "--compare", "--db", home.filePath("runs.sqlite"), "--json"}, {}, env);
+        QVERIFY2(cmp.exitCode == 0, qPrintable(cmp.err));
+        const QJsonObject check = jsonOf(cmp).value("simulation_check").toObject();
+        QCOMPARE_LE(std::abs(check.value("tvd_ideal").toDouble() - tvd), 1e-12);
+        QCOMPARE(check.value("noise_profile").toString(), QString("ionq_aria_1"));
+        QVERIFY(check.value("tvd_noisy").isDouble());
+        QCOMPARE(check.value("shots").toInt(), 200);
+        // √(1/(2π·200)) for the ideal ½/½ is the yardstick's order; the noisy one is close to it
+        QCOMPARE_GT(check.value("shot_noise_tvd").toDouble(), 0.02);
+        QCOMPARE_LT(check.value("shot_noise_tvd").toDouble(), 0.06);
+        Run text = runQpilot({"cloud", "result", "1", "--compare", "--db", home.filePath("runs.sqlite")}, {}, env);
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains("against the simulator") && text.out.contains("noisy (ionq_aria_1, density matrix (exact)): TVD"),
+                 qPrintable(text.out));
     }
 
     void budgetGuardRefusesNonInteractively()

@@ -107,6 +107,90 @@ private slots:
         QVERIFY(panel.resultButton()->isEnabled());
         QVERIFY(!panel.cancelButton()->isEnabled());
         QCOMPARE(fake->jobsCreated(), 3);
+
+        // Then the same circuit simulated (off the GUI thread): 50/50 against the ideal ½/½ is
+        // a TVD of 0 and a fidelity of 1; the IonQ simulator has no Qpilot profile, so no noisy model.
+        QVERIFY(panel.isCheckingSimulation());
+        QSignalSpy checked(&panel, &CloudJobsPanel::simulationCheckFinished);
+        QVERIFY(checked.wait(30000));
+        QVERIFY2(panel.simulationCheck(), qPrintable(panel.simulationCheckError()));
+        QCOMPARE(panel.simulationCheck()->tvdIdeal, 0.0);
+        QCOMPARE_LE(std::abs(panel.simulationCheck()->fidelityIdeal - 1), 1e-12);
+        QVERIFY(panel.simulationCheck()->noisy.empty());
+        QVERIFY2(panel.detailsText().contains("Against the simulator") && panel.detailsText().contains("ideal TVD 0.000, Hellinger fidelity 1.000"),
+                 qPrintable(panel.detailsText()));
+        chart = panel.countsChart();
+        QCOMPARE(chart->seriesNames(), QStringList({"Measured", "Ideal"}));
+        for (const QString& name : chart->seriesNames()) {
+            auto* b = qobject_cast<QCPBars*>(chart->series(name));
+            QVERIFY(b);
+            QCOMPARE(b->data()->size(), 2);
+            QCOMPARE(b->data()->at(0)->value, 0.5);
+            QCOMPARE(b->data()->at(1)->value, 0.5);
+        }
+    }
+
+    // A job on a device with a Qpilot profile that publishes errors (IonQ Aria): measured (the
+    // fake samples the ideal circuit), ideal and noisy simulation side by side; counts that match
+    // the ideal circuit are closer to it than to the noisy model.
+    void comparesWithTheDeviceNoiseModel()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        std::int64_t id = 0;
+        {
+            auto s = store::RunStore::open(db.toStdString());
+            QVERIFY(s.ok());
+            CloudJob j;
+            j.provider = "ionq";
+            j.deviceId = "qpu.aria-1";
+            j.clientToken = newClientToken();
+            j.state = "completed";
+            j.shots = 1000;
+            j.qasm = kBell;
+            j.countsJson = countsToJson({{"00", 500}, {"11", 500}});
+            auto inserted = s.value()->insertCloudJob(j);
+            QVERIFY(inserted.ok());
+            id = j.id = inserted.value();
+            QVERIFY(!s.value()->updateCloudJob(j)); // a new job is stored as submitted; now completed
+        }
+        CloudJobsPanel panel;
+        QSignalSpy checked(&panel, &CloudJobsPanel::simulationCheckFinished);
+        panel.setDatabasePath(db);
+        panel.selectJob(id);
+        QVERIFY(checked.wait(30000));
+        const auto& check = panel.simulationCheck();
+        QVERIFY2(check, qPrintable(panel.simulationCheckError()));
+        QCOMPARE(check->profileId, std::string("ionq_aria_1"));
+        QVERIFY(check->tvdNoisy);
+        QCOMPARE(check->tvdIdeal, 0.0);
+        QCOMPARE_GT(*check->tvdNoisy, 0.0);
+        ui::plots::ChartView* chart = panel.countsChart();
+        QCOMPARE(chart->seriesNames(), QStringList({"Measured", "Ideal", "Noisy model"}));
+        // the noisy model leaks into 01 and 10: four outcomes drawn, the noisy bars sum to 1
+        auto* noisy = qobject_cast<QCPBars*>(chart->series("Noisy model"));
+        QVERIFY(noisy);
+        QCOMPARE(noisy->data()->size(), 4);
+        double sum = 0;
+        for (int i = 0; i < noisy->data()->size(); ++i)
+            sum += noisy->data()->at(i)->value;
+        QCOMPARE_LE(std::abs(sum - 1), 1e-9);
+        QVERIFY2(panel.detailsText().contains("with ionq_aria_1's noise model (density matrix (exact))"), qPrintable(panel.detailsText()));
+
+        // Nothing selected: no comparison. Selected again and cleared while its check runs:
+        // that check's result is dropped, only the next one is shown.
+        panel.view()->clearSelection();
+        QVERIFY(!panel.simulationCheck());
+        QVERIFY(panel.countsChart()->isEmptyState());
+        checked.clear();
+        panel.selectJob(id);
+        panel.view()->clearSelection();
+        panel.selectJob(id);
+        QVERIFY(checked.wait(30000));
+        QTest::qWait(200); // the first check, cancelled, ends too but must not be reported
+        QCOMPARE(checked.size(), 1);
+        QVERIFY2(panel.simulationCheck(), qPrintable(panel.simulationCheckError()));
+        QCOMPARE(panel.simulationCheck()->profileId, std::string("ionq_aria_1"));
     }
 
     void cancelSelected()
@@ -187,9 +271,11 @@ private slots:
             QVERIFY(t.cancel(ids[2]).ok());
         }
         CloudJobsPanel panel;
+        QSignalSpy checked(&panel, &CloudJobsPanel::simulationCheckFinished);
         panel.setDatabasePath(db);
         panel.resize(size / 2); // a dock-sized panel of the main window
         panel.selectJob(ids[0]);
+        QVERIFY(checked.wait(30000)); // drawn with the comparison against the simulator
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         const QImage image = panel.grab().toImage();

@@ -8,6 +8,7 @@
 #include "ui/plots/chartview.h"
 #include "ui/plots/dashboardcharts.h"
 
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -18,6 +19,9 @@
 #include <QTextBrowser>
 #include <QThread>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace qpilot {
 
@@ -85,6 +89,32 @@ std::string runAction(const std::string& db, int action, qint64 jobId, const Wai
     return error;
 }
 
+constexpr std::size_t kMaxOutcomesDrawn = 32;
+
+// The outcomes worth drawing: all of them up to kMaxOutcomesDrawn, else the most probable in
+// any of the distributions (in bitstring order).
+std::vector<std::size_t> outcomesToDraw(const SimulationCheck& c)
+{
+    std::vector<std::size_t> order(c.outcomes.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    if (order.size() <= kMaxOutcomesDrawn)
+        return order;
+    auto weight = [&](std::size_t i) {
+        return std::max({c.measured[i], c.ideal[i], c.noisy.empty() ? 0.0 : c.noisy[i]});
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(a) > weight(b); });
+    order.resize(kMaxOutcomesDrawn);
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+QString formatDistance(double tvd, double fidelity)
+{
+    return QStringLiteral("TVD %1, Hellinger fidelity %2").arg(tvd, 0, 'f', 3).arg(fidelity, 0, 'f', 3);
+}
+
+
 } // namespace
 
 CloudJobsPanel::CloudJobsPanel(QWidget* parent)
@@ -101,19 +131,19 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_status->setWordWrap(true);
     m_details->setMinimumHeight(90);
-    m_counts->setMinimumSize(200, 90); // as small as the details beside it: the page must fit small windows
+    m_counts->setMinimumSize(200, 150); // the page must fit small windows
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
-    layout->addWidget(m_view, 3);
+    layout->addWidget(m_view, 2);
     layout->addWidget(m_status);
     auto* lower = new QHBoxLayout;
     lower->addWidget(m_details, 1);
     lower->addWidget(m_counts, 1);
-    layout->addLayout(lower, 2);
+    layout->addLayout(lower, 3);
     m_stop->setEnabled(false);
     connect(m_refresh, &QPushButton::clicked, this, &CloudJobsPanel::refresh);
     connect(m_resume, &QPushButton::clicked, this, &CloudJobsPanel::resumeUnfinished);
@@ -126,6 +156,8 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
 
 CloudJobsPanel::~CloudJobsPanel()
 {
+    if (m_checkCancel)
+        m_checkCancel->store(true);
     if (m_thread) {
         m_cancelFlag->store(true);
         m_thread->wait();
@@ -205,6 +237,21 @@ void CloudJobsPanel::showSelected()
         html += QStringLiteral("provider: %1<br>").arg(QString::fromStdString(j->message).toHtmlEscaped());
     if (!j->lastError.empty())
         html += QStringLiteral("last error: %1<br>").arg(QString::fromStdString(j->lastError).toHtmlEscaped());
+    if (m_check) {
+        html += tr("<b>Against the simulator</b> (the job's circuit, %1 shots measured): ideal %2")
+                    .arg(m_check->shots)
+                    .arg(formatDistance(m_check->tvdIdeal, m_check->fidelityIdeal));
+        if (m_check->tvdNoisy)
+            html += tr("; with %1's noise model (%2) %3")
+                        .arg(QString::fromStdString(m_check->profileId), QString::fromStdString(m_check->noisyMethod),
+                             formatDistance(*m_check->tvdNoisy, *m_check->fidelityNoisy));
+        html += tr("; shot noise alone would give TVD ≈ %1.").arg(m_check->shotNoiseTvd, 0, 'f', 3);
+        if (!m_check->note.empty())
+            html += QStringLiteral(" ") + QString::fromStdString(m_check->note).toHtmlEscaped() + QLatin1Char('.');
+        html += QStringLiteral("<br>");
+    } else if (!m_checkError.isEmpty()) {
+        html += tr("No comparison with the simulator: %1<br>").arg(m_checkError.toHtmlEscaped());
+    }
     if (!j->countsJson.empty()) {
         auto counts = cloud::countsFromJson(j->countsJson);
         if (counts) {
@@ -225,19 +272,84 @@ void CloudJobsPanel::showCounts(const store::CloudJobRecord* job)
     if (m_countsKey && *m_countsKey == key)
         return;
     m_countsKey = key;
+    m_check.reset();
+    m_checkError.clear();
+    if (m_checkCancel)
+        m_checkCancel->store(true); // a check of another job is no longer wanted
+    m_checkRunning = false;
+    ++m_checkGeneration; // a check still running for what was shown before is dropped when it ends
+    if (job && job->state == "completed" && !job->countsJson.empty())
+        startSimulationCheck(*job);
+    rebuildCountsChart(job);
+}
+
+void CloudJobsPanel::startSimulationCheck(const store::CloudJobRecord& job)
+{
+    const int generation = m_checkGeneration;
+    m_checkRunning = true;
+    m_checkCancel = std::make_shared<std::atomic<bool>>(false);
+    auto* watcher = new QFutureWatcher<Result<SimulationCheck>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_checkGeneration)
+            return; // something else is shown by now
+        m_checkRunning = false;
+        const Result<SimulationCheck> r = watcher->result();
+        if (r)
+            m_check = r.value();
+        else
+            m_checkError = QString::fromStdString(r.error().message);
+        const int row = m_model->rowOf(selectedJob());
+        rebuildCountsChart(row >= 0 ? &m_model->jobs()[std::size_t(row)] : nullptr);
+        showSelected(); // the details get the distances
+        emit simulationCheckFinished();
+    });
+    watcher->setFuture(QtConcurrent::run([job, cancel = m_checkCancel] { return checkAgainstSimulation(job, cancel.get()); }));
+}
+
+
+void CloudJobsPanel::rebuildCountsChart(const store::CloudJobRecord* job)
+{
     ui::plots::DashboardChart c;
     c.id = QStringLiteral("cloud-counts");
-    c.chart.kind = report::ChartKind::Bar;
-    c.chart.title = "Measured counts";
     c.chart.xLabel = "Outcome (qubit 0 rightmost)";
-    c.chart.yLabel = "Shots (count)";
-    c.yUnit = QStringLiteral("shots");
     auto counts = job && !job->countsJson.empty() ? cloud::countsFromJson(job->countsJson)
                                                    : Result<std::map<std::string, std::int64_t>>(Error("no counts"));
     if (!counts) {
+        c.chart.title = "Measured counts";
         c.empty = job ? tr("Job %1 has no counts yet: they arrive when it completes (Resume unfinished, then Result).").arg(job->id)
                       : tr("Select a job to see its measured counts.");
+    } else if (m_check) {
+        // Measured frequencies beside the simulator's predictions for the same circuit.
+        const SimulationCheck& k = *m_check;
+        c.chart.kind = report::ChartKind::GroupedBar;
+        c.chart.title = "Measured vs simulated";
+        c.chart.yLabel = "Probability";
+        c.yUnit = QStringLiteral("probability");
+        report::Series measured{"Measured", {}, {}, {}}, ideal{"Ideal", {}, {}, {}}, noisy{"Noisy model", {}, {}, {}};
+        const std::vector<std::size_t> drawn = outcomesToDraw(k);
+        for (std::size_t i : drawn) {
+            c.chart.categories.push_back(k.outcomes[i]);
+            measured.y.push_back(k.measured[i]);
+            ideal.y.push_back(k.ideal[i]);
+            if (!k.noisy.empty())
+                noisy.y.push_back(k.noisy[i]);
+        }
+        c.chart.series = {measured, ideal};
+        if (!k.noisy.empty())
+            c.chart.series.push_back(noisy);
+        QString caption = tr("Job %1, %2 shots. Ideal: %3").arg(job->id).arg(k.shots).arg(formatDistance(k.tvdIdeal, k.fidelityIdeal));
+        if (k.tvdNoisy)
+            caption += tr("; noisy (%1): %2").arg(QString::fromStdString(k.profileId), formatDistance(*k.tvdNoisy, *k.fidelityNoisy));
+        caption += tr("; shot noise alone: TVD ≈ %1.").arg(k.shotNoiseTvd, 0, 'f', 3);
+        if (drawn.size() < k.outcomes.size())
+            caption += tr(" The %1 most probable of %2 outcomes are drawn.").arg(drawn.size()).arg(k.outcomes.size());
+        c.caption = caption;
     } else {
+        c.chart.kind = report::ChartKind::Bar;
+        c.chart.title = "Measured counts";
+        c.chart.yLabel = "Shots (count)";
+        c.yUnit = QStringLiteral("shots");
         report::Series series;
         series.name = job->provider + " " + job->deviceId;
         for (const auto& [bits, n] : counts.value()) {
@@ -249,6 +361,10 @@ void CloudJobsPanel::showCounts(const store::CloudJobRecord* job)
                         .arg(job->id)
                         .arg(job->shots)
                         .arg(QString::fromStdString(job->deviceId));
+        if (m_checkRunning)
+            c.caption += tr(" Simulating the circuit for comparison\u2026");
+        else if (!m_checkError.isEmpty())
+            c.caption += tr(" No comparison with the simulator: %1").arg(m_checkError);
     }
     // A ChartView is built once (its empty state drops the axes): a fresh one per job shown.
     auto* fresh = new ui::plots::ChartView(this);

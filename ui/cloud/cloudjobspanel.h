@@ -2,12 +2,15 @@
 // ui/cloud/cloudjobspanel.h — the "Cloud jobs" panel: the run store's cloud jobs (CloudJobsModel)
 // with state, cost and provider job id; "Resume unfinished" (reconciles and polls every open job
 // until it ends), "Cancel" and "Result" (counts, fetched once then read from the store) for the
-// selected job. The network work runs on a worker thread (its own RunStore, transport and
+// selected job. A completed job's counts are drawn beside its details, next to the same circuit
+// simulated ideal and with the device profile's noise model (cloud::checkAgainstSimulation, on a
+// thread-pool thread; TVD and Hellinger fidelity in the details). The network work runs on a worker thread (its own RunStore, transport and
 // provider clients; credentials from core/cloud/secrets) with an atomic cancel flag ("Stop");
 // every state change it records refreshes the table.
 #pragma once
 
 #include "core/cloud/jobs.h"
+#include "core/cloud/simulation_check.h"
 
 #include <QString>
 #include <QWidget>
@@ -46,6 +49,11 @@ public:
     // The selected completed job's counts as a histogram (qubit 0 rightmost), the same charts as
     // the dashboards (hover, zoom, export); empty state until a job with counts is selected.
     ui::plots::ChartView* countsChart() const { return m_counts; }
+    // The selected job's comparison with the simulator once it has been computed (nullopt while
+    // it runs, when no completed job is selected, or when it failed: see simulationCheckError()).
+    const std::optional<cloud::SimulationCheck>& simulationCheck() const { return m_check; }
+    QString simulationCheckError() const { return m_checkError; }
+    bool isCheckingSimulation() const { return m_checkRunning; }
     bool isBusy() const { return m_thread != nullptr; }
 
     QString databasePath() const;                     // default: store::defaultDatabasePath()
@@ -66,12 +74,16 @@ signals:
     void busyChanged(bool busy);
     // A worker finished: "" on success, else the error.
     void workFinished(const QString& error);
+    // The comparison of the shown job with the simulator finished (see simulationCheck()).
+    void simulationCheckFinished();
 
 private:
     enum class Action { Resume, Cancel, Result };
     void start(Action action, qint64 jobId);
     void showSelected();
     void showCounts(const store::CloudJobRecord* job);
+    void startSimulationCheck(const store::CloudJobRecord& job);
+    void rebuildCountsChart(const store::CloudJobRecord* job);
     void setBusy(bool busy);
 
     CloudJobsModel* m_model;
@@ -80,6 +92,11 @@ private:
     QTextBrowser* m_details;
     ui::plots::ChartView* m_counts;
     std::optional<QString> m_countsKey; // job id and counts the chart shows (nullopt: none yet)
+    std::optional<cloud::SimulationCheck> m_check; // for m_countsKey
+    QString m_checkError;
+    bool m_checkRunning = false;
+    int m_checkGeneration = 0;
+    std::shared_ptr<std::atomic<bool>> m_checkCancel; // the running check's flag
     QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
     QString m_databasePath;
     cloud::WaitOptions m_wait;
