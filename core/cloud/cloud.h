@@ -32,9 +32,10 @@ const char* providerKey(Provider p);                  // "ibm", "braket", "ionq"
 const char* providerTitle(Provider p);                // "IBM Quantum Platform", "Amazon Braket", "IonQ"
 Result<Provider> providerFromKey(const std::string& key);
 
-// Where a provider lives. Defaults are the public production endpoints; every URL is overridable
-// (settings, `--endpoint`, QPILOT_<PROVIDER>_ENDPOINT env) so the loopback fakes and private
-// endpoints work. Plain http:// is refused unless the host is loopback (127.0.0.1, ::1, localhost).
+// Where a provider lives. Defaults are the public production endpoints; every field is
+// overridable (the GUI's saved settings and QPILOT_<PROVIDER>_* via resolveEndpoints, the CLI's
+// `--endpoint` flags) so the loopback fakes and private endpoints work. Plain http:// is refused
+// unless the host is loopback (127.0.0.1, ::1, localhost).
 struct Endpoints {
     std::string api;                                  // IBM: https://quantum.cloud.ibm.com/api/v1
                                                       // Braket: https://braket.<region>.amazonaws.com

@@ -93,7 +93,7 @@ CloudAccountsPage::CloudAccountsPage(QWidget* parent) : QWidget(parent)
             cellLayout->addWidget(e.edit);
             cellLayout->addWidget(e.note);
             endpointForm->addRow(fieldLabel(p, f), cell);
-            connect(e.edit, &QLineEdit::textEdited, this, [this, p] {
+            connect(e.edit, &QLineEdit::textChanged, this, [this, p] { // typed or set: checked at once
                 checkEndpointEdits(p);
                 updatePlaceholders(p);
                 m_rows.at(p).endpointStatus->clear();
