@@ -1,20 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// core/cloud/cloud.cpp — the provider-neutral pieces of core/cloud: provider and job-state keys,
-// default endpoints and the https-only check, and the bit-order normalisation every client uses
+// core/cloud/cloud.cpp — the provider-neutral pieces of core/cloud: provider and job-state keys
+// (endpoints are in endpoints.cpp), and the bit-order normalisation every client uses
 // (Braket's qubit-0-leftmost keys, IBM's hex samples, IonQ's index-keyed probabilities).
 #include "core/cloud/cloud.h"
 
-#include <QByteArray>
-#include <QtGlobal>
-
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <numeric>
 
 namespace qpilot::cloud {
-
-std::optional<Error> checkEndpointUrl(const std::string& url); // http.cpp
 
 const char* providerKey(Provider p)
 {
@@ -42,59 +36,6 @@ Result<Provider> providerFromKey(const std::string& key)
         if (key == providerKey(p))
             return p;
     return Error("unknown cloud provider '" + key + "' (known: ibm, braket, ionq)");
-}
-
-Endpoints defaultEndpoints(Provider p)
-{
-    Endpoints e;
-    switch (p) {
-    case Provider::Ibm:
-        e.api = "https://quantum.cloud.ibm.com/api/v1";
-        e.auth = "https://iam.cloud.ibm.com";
-        e.region = "us-east";
-        break;
-    case Provider::Braket:
-        e.region = "us-east-1";
-        e.api = "https://braket." + e.region + ".amazonaws.com";
-        break;
-    case Provider::Ionq:
-        e.api = "https://api.ionq.co/v0.4";
-        break;
-    }
-    return e;
-}
-
-Endpoints endpointsFromEnvironment(Provider p)
-{
-    Endpoints e = defaultEndpoints(p);
-    std::string prefix = std::string("QPILOT_") + providerKey(p) + "_";
-    for (char& c : prefix)
-        c = char(std::toupper(static_cast<unsigned char>(c)));
-    auto pick = [&](std::string& field, const char* suffix) {
-        const QByteArray v = qgetenv((prefix + suffix).c_str());
-        if (!v.isEmpty())
-            field = v.toStdString();
-    };
-    pick(e.region, "REGION");
-    if (p == Provider::Braket && e.region != defaultEndpoints(p).region)
-        e.api = "https://braket." + e.region + ".amazonaws.com";
-    pick(e.api, "ENDPOINT");
-    pick(e.auth, "AUTH_ENDPOINT");
-    pick(e.storage, "STORAGE_ENDPOINT");
-    pick(e.bucket, "BUCKET");
-    return e;
-}
-
-std::optional<Error> checkEndpoints(const Endpoints& e)
-{
-    for (const auto& [name, url] : {std::pair<const char*, const std::string*>{"API endpoint", &e.api},
-                                    {"auth endpoint", &e.auth}, {"storage endpoint", &e.storage}}) {
-        if (url->empty())
-            continue;
-        if (std::optional<Error> bad = checkEndpointUrl(*url))
-            return Error(std::string(name) + ": " + bad->message);
-    }
-    return std::nullopt;
 }
 
 const char* jobStateKey(JobState s)

@@ -32,9 +32,10 @@ const char* providerKey(Provider p);                  // "ibm", "braket", "ionq"
 const char* providerTitle(Provider p);                // "IBM Quantum Platform", "Amazon Braket", "IonQ"
 Result<Provider> providerFromKey(const std::string& key);
 
-// Where a provider lives. Defaults are the public production endpoints; every URL is overridable
-// (settings, `--endpoint`, QPILOT_<PROVIDER>_ENDPOINT env) so the loopback fakes and private
-// endpoints work. Plain http:// is refused unless the host is loopback (127.0.0.1, ::1, localhost).
+// Where a provider lives. Defaults are the public production endpoints; every field is
+// overridable (the GUI's saved settings and QPILOT_<PROVIDER>_* via resolveEndpoints, the CLI's
+// `--endpoint` flags) so the loopback fakes and private endpoints work. Plain http:// is refused
+// unless the host is loopback (127.0.0.1, ::1, localhost).
 struct Endpoints {
     std::string api;                                  // IBM: https://quantum.cloud.ibm.com/api/v1
                                                       // Braket: https://braket.<region>.amazonaws.com
@@ -48,9 +49,66 @@ struct Endpoints {
 Endpoints defaultEndpoints(Provider p);
 // defaultEndpoints overridden by QPILOT_<PROVIDER>_REGION, _ENDPOINT, _AUTH_ENDPOINT,
 // _STORAGE_ENDPOINT and _BUCKET (a Braket region alone also moves the API host).
+// Same as resolveEndpoints(p, {}, endpointOverridesFromEnvironment(p)).endpoints.
 Endpoints endpointsFromEnvironment(Provider p);
-// Error unless every non-empty URL is https:// or http:// to a loopback host.
+// Error unless every non-empty URL is https:// or http:// to a loopback host, the region is a
+// region name (lower-case letters, digits, '-') and the bucket a valid S3 bucket name.
+// Messages start with the field ("API endpoint: refusing plain http:// to …").
 std::optional<Error> checkEndpoints(const Endpoints& e);
+
+// One field of Endpoints. The key names the setting (cloud/<provider>/<key> in the GUI's QSettings).
+enum class EndpointField { Api, Auth, Storage, Region, Bucket };
+const char* endpointFieldKey(EndpointField f);        // "api", "auth", "storage", "region", "bucket"
+const char* endpointFieldTitle(EndpointField f);      // "API endpoint", "auth endpoint", "storage endpoint", "region", "bucket"
+// The fields `p` uses: IBM api, auth, region; Braket api, region, bucket, storage; IonQ api.
+std::vector<EndpointField> endpointFields(Provider p);
+// The environment variable that overrides `f`: QPILOT_<PROVIDER>_ENDPOINT, _AUTH_ENDPOINT,
+// _STORAGE_ENDPOINT, _REGION, _BUCKET.
+std::string endpointVariable(Provider p, EndpointField f);
+const std::string& endpointValue(const Endpoints& e, EndpointField f);
+std::string& endpointValue(Endpoints& e, EndpointField f);
+// checkEndpoints for one field alone (same message); an empty value is fine (the default).
+std::optional<Error> checkEndpointField(EndpointField f, const std::string& value);
+
+// One layer of endpoint overrides (saved settings, or the environment): a set, non-empty value
+// replaces the layer below; nullopt and "" leave it alone.
+struct EndpointOverrides {
+    std::optional<std::string> api, auth, storage, region, bucket;
+    const std::optional<std::string>& get(EndpointField f) const;
+    std::optional<std::string>& get(EndpointField f);
+    bool empty() const;                               // nothing set
+};
+// The non-empty QPILOT_<PROVIDER>_* variables of this process.
+EndpointOverrides endpointOverridesFromEnvironment(Provider p);
+
+// Where a resolved field's value came from.
+enum class EndpointOrigin {
+    Default,       // defaultEndpoints
+    Region,        // Braket API host moved by a non-default region (no layer sets the API URL)
+    Settings,      // the saved settings layer
+    Environment,   // EndpointSource::variable names the variable
+};
+struct EndpointSource {
+    EndpointOrigin origin = EndpointOrigin::Default;
+    std::string variable;                             // Environment: "QPILOT_IONQ_ENDPOINT"; else ""
+};
+// "default", "derived from the region", "saved setting", "set by QPILOT_IONQ_ENDPOINT".
+std::string describeEndpointSource(const EndpointSource& s);
+
+struct ResolvedEndpoints {
+    Endpoints endpoints;
+    EndpointSource api, auth, storage, region, bucket;
+    const EndpointSource& source(EndpointField f) const;
+    EndpointSource& source(EndpointField f);
+};
+// Layers endpoint overrides: defaults < saved < environment (the environment wins, so CI, the
+// loopback fakes and a shell's QPILOT_* keep working whatever is saved). Braket: when no layer
+// sets the API URL, the effective region (from any layer) moves it to
+// https://braket.<region>.amazonaws.com, as endpointsFromEnvironment does. Pure; not validated
+// (call checkEndpoints on the result).
+ResolvedEndpoints resolveEndpoints(Provider p, const EndpointOverrides& saved, const EndpointOverrides& environment);
+// The same with this process's environment (endpointOverridesFromEnvironment).
+ResolvedEndpoints resolveEndpoints(Provider p, const EndpointOverrides& saved);
 
 // Secrets for one provider; never written to the store, settings, logs or reports.
 struct Credentials {

@@ -4,7 +4,8 @@
 // shell would (QPILOT_<PROVIDER>_ENDPOINT…, credentials), so the widgets reach it through the same
 // endpointsFromEnvironment / resolveCredentials path as in the app. Every variable it sets is
 // restored (or removed) when it goes away; the keychain is replaced by an empty encrypted file so
-// a developer's stored credentials never leak into a test.
+// a developer's stored credentials never leak into a test. Without exportEnvironment() the fake's
+// endpoints are not set anywhere (the accounts page tests save them as settings instead).
 #pragma once
 
 #include "support/cloud/fake_braket.h"
@@ -21,7 +22,7 @@ namespace qpilot::test {
 
 class CloudGuiFixture {
 public:
-    explicit CloudGuiFixture(cloud::Provider provider) : m_provider(provider)
+    explicit CloudGuiFixture(cloud::Provider provider, FakeBraketConfig braketConfig = {}) : m_provider(provider)
     {
         // nothing from the developer's shell or keychain
         for (const char* v : {"QPILOT_IBM_API_KEY", "QPILOT_IBM_SERVICE_CRN", "QPILOT_IONQ_API_KEY", "AWS_ACCESS_KEY_ID",
@@ -37,7 +38,7 @@ public:
             m_ibm = startFakeIbm();
             break;
         case cloud::Provider::Braket:
-            m_braket = startFakeBraket();
+            m_braket = startFakeBraket(std::move(braketConfig));
             break;
         case cloud::Provider::Ionq:
             m_ionq = startFakeIonq();

@@ -7,6 +7,7 @@
 // on the device listing is retried; auto-refresh re-reads the list; and the view renders at
 // 1366x768 (PNG under QPILOT_SCREENSHOT_DIR when set).
 #include "cloud_gui_fixture.h"
+#include "support/test_setup.h"
 #include "ui/cloud/clouddevicesmodel.h"
 #include "ui/cloud/clouddevicesview.h"
 
@@ -67,6 +68,7 @@ class TestCloudDevicesView : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { test::isolateSettings("tst_clouddevicesview"); } // no saved cloud endpoints from ~/.config
     void listsEveryProvidersDevices_data()
     {
         QTest::addColumn<Provider>("provider");

@@ -5,6 +5,8 @@
 // panel renders at 1920x1080 and 1366x768 (PNG under QPILOT_SCREENSHOT_DIR when set).
 #include "core/cloud/jobs.h"
 #include "support/cloud/fake_providers.h"
+#include "support/test_setup.h"
+#include "ui/cloud/cloudconnect.h"
 #include "ui/cloud/cloudjobsmodel.h"
 #include "ui/cloud/cloudjobspanel.h"
 #include "ui/plots/chartview.h"
@@ -57,6 +59,37 @@ class TestCloudJobsPanel : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { isolateSettings("tst_cloudjobspanel"); } // saved cloud endpoints: this test's only
+
+    // The endpoint saved on the Accounts tab (settings), none in the environment: resuming reaches
+    // the fake it names and completes the job.
+    void resumeFollowsSavedEndpoints()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        qunsetenv("QPILOT_IONQ_ENDPOINT");
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        EndpointOverrides saved;
+        saved.api = fake->endpoints().api;
+        QVERIFY(!cloudui::saveEndpoints(Provider::Ionq, saved));
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        QCOMPARE(int(submitJobs(db, *fake, 1).size()), 1);
+        CloudJobsPanel panel;
+        WaitOptions fast;
+        fast.pollSeconds = 0.02;
+        fast.maxPollSeconds = 0.05;
+        panel.setWaitOptions(fast);
+        panel.setDatabasePath(db);
+        QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
+        panel.resumeButton()->click();
+        QVERIFY(done.wait(30000));
+        cloudui::resetEndpoints(Provider::Ionq);
+        QCOMPARE(done.first().first().toString(), QString());
+        QCOMPARE(panel.model()->unfinishedCount(), 0);
+        QCOMPARE(panel.model()->index(0, CloudJobsModel::State).data().toString(), QString("completed"));
+    }
+
     void resumeCompletesOpenJobs()
     {
         auto fake = startFakeIonq();

@@ -8,6 +8,7 @@
 // needs the confirmation box; a 503 on the submit POST still ends in exactly one job; missing
 // credentials are reported inline and store nothing; and the dialog renders at 1366x768.
 #include "cloud_gui_fixture.h"
+#include "ui/cloud/cloudconnect.h"
 #include "core/cloud/submission.h"
 #include "core/store/store.h"
 #include "ui/cloud/cloudjobsmodel.h"
@@ -235,6 +236,31 @@ private slots:
         QVERIFY(!dialog.submitButton()->isEnabled());
         dialog.setBudget(std::nullopt);
         QVERIFY(dialog.submitButton()->isEnabled());
+    }
+
+    // Endpoints saved on the Accounts tab (settings), none in the environment: the dialog lists
+    // and submits to the fake they name.
+    void followsSavedEndpoints()
+    {
+        CloudGuiFixture fx(Provider::Ionq);
+        QVERIFY(fx.started());
+        fx.exportEnvironment();
+        qunsetenv("QPILOT_IONQ_ENDPOINT"); // the fixture restores it
+        EndpointOverrides saved;
+        saved.api = fx.ionq()->endpoints().api;
+        QVERIFY(!cloudui::saveEndpoints(Provider::Ionq, saved));
+        CloudSubmitDialog dialog;
+        dialog.setDatabasePath(fx.databasePath());
+        dialog.setBudget(std::nullopt);
+        dialog.setCircuit(kBell, QStringLiteral("Bell pair"));
+        QVERIFY(pickDevice(dialog, Provider::Ionq, "simulator"));
+        QSignalSpy finished(&dialog, &CloudSubmitDialog::submitFinished);
+        dialog.submitButton()->click();
+        QVERIFY(finished.wait(30000));
+        cloudui::resetEndpoints(Provider::Ionq);
+        QCOMPARE(finished.first().first().toString(), QString());
+        QCOMPARE(fx.jobsCreated(), 1);
+        QCOMPARE(int(storedJobs(fx.databasePath()).size()), 1);
     }
 
     void budgetDefaultsFromTheEnvironment()

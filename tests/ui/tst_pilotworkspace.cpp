@@ -8,6 +8,9 @@
 // Jobs page; Present opens demo mode on the run; the circuit docks hide on pilot pages and come
 // back; pages without a pilot or a run say what to do.
 #include "core/pilot/execute.h"
+#include "ui/cloud/cloudaccountspage.h"
+#include "ui/cloud/clouddevicesmodel.h"
+#include "ui/cloud/clouddevicesview.h"
 #include "ui/demo/demomode.h"
 #include "ui/document/document.h"
 #include "ui/jobs/jobsview.h"
@@ -23,6 +26,7 @@
 #include "ui/scorecard/scorecardview.h"
 #include "ui/scorecard/whatif.h"
 #include "ui/widgets/messagebar.h"
+#include "support/cloud/fake_providers.h"
 #include "support/test_setup.h"
 
 #include <QAction>
@@ -30,6 +34,9 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -225,6 +232,43 @@ private slots:
         QVERIFY(!palette->isVisible());
         w.workspaceTabs()->setCurrentIndex(PilotWorkspace::CircuitPage);
         QVERIFY(palette->isVisible());
+    }
+
+    // Endpoints saved on the Cloud page's Accounts tab: the device list of that provider is fetched
+    // again from them (a saved bad URL first: refused before anything is sent).
+    void savedEndpointsRefreshTheDeviceList()
+    {
+        auto fake = test::startFakeIonq();
+        QVERIFY(fake);
+        qunsetenv("QPILOT_IONQ_ENDPOINT");
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        qputenv("QPILOT_SECRETS", "file"); // no keychain prompt from the accounts page
+        qputenv("QPILOT_SECRETS_FILE", m_dir.filePath(QStringLiteral("secrets.enc")).toUtf8());
+        qputenv("QPILOT_SECRETS_PASSPHRASE", "workspace test");
+        QSettings().setValue(QStringLiteral("cloud/ionq/api"), QStringLiteral("http://ionq.example.com/v0.4"));
+        MainWindow w;
+        CloudDevicesView* devices = w.workspace()->cloudDevices();
+        QSignalSpy listed(devices, &CloudDevicesView::refreshFinished);
+        w.workspaceTabs()->setCurrentIndex(PilotWorkspace::CloudPage); // first look: IBM, no credentials
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 1, 30000);
+        devices->setProvider(cloud::Provider::Ionq);
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 2, 30000);
+        QVERIFY2(listed.last().first().toString().startsWith("IonQ: API endpoint: refusing plain http://"),
+                 qPrintable(listed.last().first().toString()));
+        CloudAccountsPage* accounts = w.workspace()->cloudAccounts();
+        QVERIFY(accounts);
+        QLineEdit* api = accounts->endpointEdit(cloud::Provider::Ionq, cloud::EndpointField::Api);
+        api->setText(QString::fromStdString(fake->endpoints().api));
+        accounts->row(cloud::Provider::Ionq).saveEndpoints->click();
+        QTRY_COMPARE_WITH_TIMEOUT(listed.count(), 3, 30000);
+        QCOMPARE(listed.last().first().toString(), QString());
+        QVERIFY(devices->model()->rowCount() > 0);
+        QSignalSpy done(accounts, &CloudAccountsPage::workFinished);
+        if (accounts->isBusy())
+            QVERIFY(done.wait(20000));
+        QSettings().remove(QStringLiteral("cloud"));
+        for (const char* v : {"QPILOT_IONQ_API_KEY", "QPILOT_SECRETS", "QPILOT_SECRETS_FILE", "QPILOT_SECRETS_PASSPHRASE"})
+            qunsetenv(v);
     }
 };
 

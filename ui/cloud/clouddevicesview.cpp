@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/cloud/clouddevicesview.cpp — CloudDevicesView (see clouddevicesview.h). The worker creates
-// its own transport and client (an HttpTransport belongs to the thread that made it).
+// its own transport and client (an HttpTransport belongs to the thread that made it); the
+// endpoints in use are resolved on the GUI thread (they read QSettings) and passed by value.
 #include "ui/cloud/clouddevicesview.h"
 
 #include "ui/cloud/cloudconnect.h"
@@ -141,13 +142,14 @@ void CloudDevicesView::refresh()
     if (m_watcher)
         return; // finished() refreshes again when the provider changed meanwhile
     const Provider p = provider();
+    const Endpoints endpoints = cloudui::endpointsInUse(p).endpoints; // settings: GUI thread only
     m_watcher = new QFutureWatcher<Fetch>(this);
     connect(m_watcher, &QFutureWatcher<Fetch>::finished, this, &CloudDevicesView::finished);
-    m_watcher->setFuture(QtConcurrent::run([p] {
+    m_watcher->setFuture(QtConcurrent::run([p, endpoints] {
         Fetch f;
         f.provider = p;
         HttpTransport http;
-        auto client = cloudui::connectProvider(p, http);
+        auto client = cloudui::connectProvider(p, endpoints, http);
         if (!client)
             f.devices = client.error();
         else

@@ -2,8 +2,8 @@
 // ui/cloud/clouddevicesview.h — the cloud device picker: a provider selector (IBM Quantum
 // Platform / Amazon Braket / IonQ), the provider's devices with live status and queue length
 // (CloudDevicesModel), Refresh and an optional auto-refresh every N seconds. The device list is
-// fetched with ProviderClient::devices() on a worker thread (connectProvider: endpoints from the
-// environment, credentials from the environment or the keychain), so the GUI never blocks; a busy
+// fetched with ProviderClient::devices() on a worker thread (connectProvider: the endpoints in use —
+// saved on the Accounts tab, overridden by the environment — credentials from the environment or the keychain), so the GUI never blocks; a busy
 // bar shows while it runs and errors (e.g. missing credentials) are shown inline.
 #pragma once
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ui/cloud/cloudjobspanel.cpp — CloudJobsPanel (see cloudjobspanel.h). The worker opens its own
-// RunStore (one connection per thread) and creates transport and clients on its thread.
+// RunStore (one connection per thread) and creates transport and clients on its thread; the
+// endpoints in use are resolved on the GUI thread (they read QSettings) and passed by value.
 #include "ui/cloud/cloudjobspanel.h"
 
 #include "ui/cloud/cloudconnect.h"
@@ -30,14 +31,14 @@ namespace {
 using namespace qpilot::cloud;
 
 // One action of the panel on a worker thread; `changed` is called after every recorded change.
-std::string runAction(const std::string& db, int action, qint64 jobId, const WaitOptions& wait, const std::atomic<bool>* cancel,
-                      const std::function<void()>& changed)
+std::string runAction(const std::string& db, const std::map<Provider, Endpoints>& endpoints, int action, qint64 jobId,
+                      const WaitOptions& wait, const std::atomic<bool>* cancel, const std::function<void()>& changed)
 {
     auto opened = store::RunStore::open(db);
     if (!opened)
         return opened.error().message;
     store::RunStore& s = *opened.value();
-    auto clientFor = [](Provider p, HttpTransport& http) { return cloudui::connectProvider(p, http); };
+    auto clientFor = [&](Provider p, HttpTransport& http) { return cloudui::connectProvider(p, endpoints.at(p), http); };
     const JobProgress progress = [&](const CloudJob&) { changed(); };
     if (action == 0) {
         auto unfinished = s.listCloudJobs(true);
@@ -409,11 +410,14 @@ void CloudJobsPanel::start(Action action, qint64 jobId)
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     const std::string db = databasePath().toStdString();
     const WaitOptions wait = m_wait;
+    std::map<Provider, Endpoints> endpoints; // settings: GUI thread only, to the worker by value
+    for (Provider p : {Provider::Ibm, Provider::Braket, Provider::Ionq})
+        endpoints[p] = cloudui::endpointsInUse(p).endpoints;
     auto flag = m_cancelFlag;
     QPointer<CloudJobsPanel> self(this);
     auto error = std::make_shared<std::string>();
     m_thread = QThread::create([=] {
-        *error = runAction(db, int(action), jobId, wait, flag.get(), [self] {
+        *error = runAction(db, endpoints, int(action), jobId, wait, flag.get(), [self] {
             QMetaObject::invokeMethod(self, [self] {
                 if (self)
                     self->refresh();

@@ -310,6 +310,7 @@ void CloudSubmitDialog::submit()
     const PreparedSubmission prepared = *m_prepared;
     const std::string db = databasePath().toStdString();
     const std::string name = m_circuitName.toStdString();
+    const Endpoints endpoints = cloudui::endpointsInUse(prepared.provider).endpoints; // settings: GUI thread only
     m_submitWatcher = new QFutureWatcher<Sent>(this);
     connect(m_submitWatcher, &QFutureWatcher<Sent>::finished, this, &CloudSubmitDialog::submitDone);
     m_submitWatcher->setFuture(QtConcurrent::run([=] {
@@ -320,7 +321,7 @@ void CloudSubmitDialog::submit()
             return s;
         }
         HttpTransport http;
-        auto client = cloudui::connectProvider(prepared.provider, http);
+        auto client = cloudui::connectProvider(prepared.provider, endpoints, http);
         if (!client) {
             s.job = client.error();
             return s;

@@ -221,6 +221,11 @@ void PilotWorkspace::onTabChanged(int index)
         if (!m_cloudAccounts) {
             m_cloudAccounts = new CloudAccountsPage(m_cloudTabs); // reads the credential status on a worker
             m_cloudAccounts->setObjectName(QStringLiteral("cloudAccounts"));
+            // saved endpoints: the device list of that provider is fetched again from them
+            connect(m_cloudAccounts, &CloudAccountsPage::endpointsChanged, this, [this](const QString& key) {
+                if (key == QLatin1String(cloud::providerKey(m_cloudDevices->provider())))
+                    m_cloudDevices->refresh();
+            });
             QWidget* stub = m_cloudTabs->widget(2);
             m_cloudTabs->removeTab(2);
             delete stub;
