@@ -11,6 +11,7 @@
 #include "core/cloud/jobs.h"
 #include "core/cloud/secrets.h"
 #include "core/cloud/simulation_check.h"
+#include "ui/cloud/cloudconnect.h"
 #include "core/cloud/submission.h"
 
 #include <QFile>
@@ -82,6 +83,8 @@ const char kUsage[] =
     "  --storage-endpoint URL  Braket results S3 (QPILOT_BRAKET_STORAGE_ENDPOINT)\n"
     "  --region R              Braket/IBM region (QPILOT_<PROVIDER>_REGION)\n"
     "  --bucket B              Braket results bucket, amazon-braket-... (QPILOT_BRAKET_BUCKET)\n"
+    "                          (endpoints: defaults < those saved on the workbench's Accounts\n"
+    "                          tab < QPILOT_<PROVIDER>_* < these flags)\n"
     "  --db FILE               the run store (default: $QPILOT_DATA_DIR/runs.sqlite, else the\n"
     "                          application data directory)\n"
     "  --json                  print JSON\n"
@@ -134,33 +137,16 @@ std::string readLine(const std::string& prompt, bool hidden, std::ostream& err)
     return line;
 }
 
-std::string envName(Provider p, const char* suffix)
-{
-    std::string up = providerKey(p);
-    for (char& c : up)
-        c = char(std::toupper(static_cast<unsigned char>(c)));
-    return "QPILOT_" + up + "_" + suffix;
-}
-
-// Defaults ← QPILOT_<P>_* (endpointsFromEnvironment) ← flags.
+// defaults < the endpoints saved on the workbench's Accounts tab < QPILOT_<PROVIDER>_* < flags
+// (a --region alone moves the Braket API host, as a saved or environment region does).
 Endpoints endpointsFor(Provider p, const Options& o)
 {
-    Endpoints e = endpointsFromEnvironment(p);
-    if (o.region) {
-        const bool defaultApi = e.api == endpointsFromEnvironment(p).api && qEnvironmentVariableIsEmpty(envName(p, "ENDPOINT").c_str());
-        e.region = *o.region;
-        if (p == Provider::Braket && defaultApi)
-            e.api = "https://braket." + e.region + ".amazonaws.com";
-    }
-    if (o.endpoint)
-        e.api = *o.endpoint;
-    if (o.authEndpoint)
-        e.auth = *o.authEndpoint;
-    if (o.storageEndpoint)
-        e.storage = *o.storageEndpoint;
-    if (o.bucket)
-        e.bucket = *o.bucket;
-    return e;
+    EndpointOverrides top = endpointOverridesFromEnvironment(p);
+    for (const auto& [flag, field] : {std::pair{&o.endpoint, &top.api}, {&o.authEndpoint, &top.auth},
+                                      {&o.storageEndpoint, &top.storage}, {&o.region, &top.region}, {&o.bucket, &top.bucket}})
+        if (*flag)
+            *field = **flag;
+    return resolveEndpoints(p, cloudui::savedEndpoints(p), top).endpoints;
 }
 
 Result<SecretStore> secretStore(std::ostream& err)

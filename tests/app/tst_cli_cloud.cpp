@@ -372,6 +372,34 @@ private slots:
         QCOMPARE(fake->createdTaskCount(), 1);
     }
 
+    // Endpoints saved on the workbench's Accounts tab (QSettings) are the CLI's too, below the
+    // environment and the flags: defaults < settings < QPILOT_* < --endpoint.
+    void savedEndpointsAreUsed()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        QTemporaryDir home;
+        QProcessEnvironment env = isolatedEnv(home);
+        env.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QString::fromStdString(fake->credentials().apiKey));
+        QVERIFY(QDir().mkpath(home.filePath("config/Qpilot")));
+        QFile conf(home.filePath("config/Qpilot/qpilot.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[cloud]\nionq\\api=" + QByteArray::fromStdString(fake->endpoints().api) + "\n");
+        conf.close();
+        Run saved = runQpilot({"cloud", "devices", "ionq", "--json"}, {}, env);
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        QVERIFY(!QJsonDocument::fromJson(saved.out.toUtf8()).array().isEmpty());
+        // a flag beats the saved endpoint (nothing listens on port 9 of loopback)
+        Run flag = runQpilot({"cloud", "devices", "ionq", "--endpoint", "http://127.0.0.1:9/v0.4"}, {}, env);
+        QCOMPARE(flag.exitCode, 1);
+        QVERIFY2(flag.err.contains("127.0.0.1:9"), qPrintable(flag.err));
+        // so does the environment
+        env.insert(QStringLiteral("QPILOT_IONQ_ENDPOINT"), QStringLiteral("http://127.0.0.1:9/v0.4"));
+        Run environment = runQpilot({"cloud", "devices", "ionq"}, {}, env);
+        QCOMPARE(environment.exitCode, 1);
+        QVERIFY2(environment.err.contains("127.0.0.1:9"), qPrintable(environment.err));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");

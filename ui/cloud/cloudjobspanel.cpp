@@ -132,7 +132,7 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_status->setWordWrap(true);
     m_details->setMinimumHeight(90);
-    m_counts->setMinimumSize(200, 150); // the page must fit small windows
+    m_counts->setMinimumSize(200, 90); // as small as the details beside it: the page must fit small windows
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
         buttons->addWidget(b);
