@@ -3,6 +3,7 @@
 #include "ui/results/blochsphere.h"
 
 #include <QHelpEvent>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QRadialGradient>
@@ -421,6 +422,11 @@ void BlochSphereWidget::paintSphere(QPainter& p, int index) const
         label += QStringLiteral("  |r| = %1").arg(rl, 0, 'f', 2);
     p.setFont(font());
     p.setPen(pal.color(QPalette::Text));
+    // Narrow cells (many spheres, a short dock): the short form, then elided; never over the next cell.
+    const QFontMetricsF labelMetrics(font());
+    if (labelMetrics.horizontalAdvance(label) > cell.width() && !m_noisy.empty())
+        label = QStringLiteral("q%1 |r| %2").arg(index).arg(length(m_noisy[std::size_t(index)]), 0, 'f', 2);
+    label = labelMetrics.elidedText(label, Qt::ElideRight, cell.width());
     const double labelTop = std::min(c.y() + r + 6, cell.bottom() - labelHeight() - 2);
     p.drawText(QRectF(cell.left(), labelTop, cell.width(), labelHeight()), Qt::AlignHCenter | Qt::AlignTop, label);
 }
