@@ -47,7 +47,7 @@ double at(const Distribution& d, std::uint64_t k)
 
 } // namespace
 
-Result<SimulationCheck> checkAgainstSimulation(const CloudJob& job, const std::atomic<bool>* cancel)
+Result<SimulationCheck> checkAgainstSimulation(const CloudJob& job, const std::atomic<bool>* cancel, int maxQubits)
 {
     const std::string name = "job " + std::to_string(job.id);
     if (job.countsJson.empty())
@@ -61,6 +61,9 @@ Result<SimulationCheck> checkAgainstSimulation(const CloudJob& job, const std::a
     if (!circuit->parameters.empty())
         return Error(name + ": its circuit has free parameters, so there is nothing definite to simulate");
     const int n = circuit->numQubits();
+    if (maxQubits > 0 && n > maxQubits)
+        return Error(name + ": its circuit has " + std::to_string(n) + " qubits, above the " + std::to_string(maxQubits)
+                     + " compared automatically; run `qpilot cloud result " + std::to_string(job.id) + " --compare`");
     if (auto tooLarge = sim::checkMemory(n, false))
         return Error(name + ": too large to simulate on this machine: " + tooLarge->message);
 

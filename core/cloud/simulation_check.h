@@ -38,7 +38,8 @@ struct SimulationCheck {
 
 // Errors: the job has no counts yet, its circuit does not parse or has free parameters, it is too
 // large to simulate here (memory guard), the counts' width differs from the circuit's outcome
-// width, or `cancel` was set ("cancelled").
-Result<SimulationCheck> checkAgainstSimulation(const CloudJob& job, const std::atomic<bool>* cancel = nullptr);
+// width, it has more than `maxQubits` qubits (0: no limit beyond memory), or `cancel` was set
+// ("cancelled").
+Result<SimulationCheck> checkAgainstSimulation(const CloudJob& job, const std::atomic<bool>* cancel = nullptr, int maxQubits = 0);
 
 } // namespace qpilot::cloud

@@ -231,6 +231,15 @@ private slots:
         QVERIFY2(QString::fromStdString(check.error().message).startsWith("job 7"), check.error().message.c_str());
     }
 
+    void qubitLimit()
+    {
+        auto check = checkAgainstSimulation(job("ibm", "ibm_fez", kBell, Counts{{"00", 1}}), nullptr, 1);
+        QVERIFY(!check.ok());
+        QVERIFY2(QString::fromStdString(check.error().message).contains("has 2 qubits, above the 1 compared automatically"),
+                 check.error().message.c_str());
+        QVERIFY(checkAgainstSimulation(job("ibm", "ibm_fez", kBell, Counts{{"00", 1}}), nullptr, 2).ok());
+    }
+
     void cancelled()
     {
         std::atomic<bool> cancel{true};

@@ -305,7 +305,10 @@ void CloudJobsPanel::startSimulationCheck(const store::CloudJobRecord& job)
         showSelected(); // the details get the distances
         emit simulationCheckFinished();
     });
-    watcher->setFuture(QtConcurrent::run([job, cancel = m_checkCancel] { return checkAgainstSimulation(job, cancel.get()); }));
+    // Selecting a job must not start a simulation of many gigabytes: larger ones are for the CLI.
+    constexpr int kMaxQubitsOnSelection = 20;
+    watcher->setFuture(QtConcurrent::run(
+        [job, cancel = m_checkCancel] { return checkAgainstSimulation(job, cancel.get(), kMaxQubitsOnSelection); }));
 }
 
 
