@@ -10,6 +10,7 @@
 #include "core/ml/ml.h"
 #include "ui/devices/deviceprofilesmodel.h"
 #include "ui/pilot/datasetpreviewmodel.h"
+#include "ui/report/reportcharts.h"
 #include "ui/report/reportstyle.h"
 
 #include <qcustomplot.h>
@@ -290,6 +291,8 @@ void PilotEditor::buildEncoding()
     m_curve->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_curve->plotLayout()->insertRow(0);
     m_curve->plotLayout()->addElement(0, 0, new QCPTextElement(m_curve, tr("Encoding cost vs features"), QFont(font().family(), font().pointSize(), QFont::Bold)));
+    // colours from the palette, now and whenever the theme changes (the curve is redrawn in them)
+    ui::report::followPalette(m_curve, [this] { refreshPreview(); });
     v->addWidget(m_curve);
     page->addWidget(box);
 }
