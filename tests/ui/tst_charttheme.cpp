@@ -13,6 +13,7 @@
 #include "ui/document/document.h"
 #include "ui/pilot/piloteditor.h"
 #include "ui/plots/chartview.h"
+#include "ui/plots/dashboards.h"
 #include "ui/report/reportcharts.h"
 #include "ui/report/reportrenderer.h"
 #include "ui/report/reportstyle.h"
@@ -20,6 +21,7 @@
 #include "ui/scorecard/chartwidget.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QHash>
 #include <QLabel>
 #include <QStyle>
@@ -389,6 +391,24 @@ private slots:
         } else {
             QVERIFY(QFileInfo(path).size() > 1000);
         }
+    }
+
+    // Every dashboard page of a run in the dark theme: the page and its charts on the palette's
+    // Base (QPILOT_DARK_SHOTS=DIR saves the pages as PNGs to look at).
+    void dashboardPagesInDark()
+    {
+        setAppPalette(darkPalette());
+        ui::plots::DashboardsView view;
+        view.setRun(test::fixtureRun());
+        const QString out = qEnvironmentVariable("QPILOT_DARK_SHOTS");
+        for (int page = 0; page < view.pageCount(); ++page) {
+            const QImage image = view.renderPage(page, QSize(1440, 900));
+            QCOMPARE(dominant(image), rs::chartTheme(darkPalette()).background.rgb());
+            if (!out.isEmpty())
+                QVERIFY(image.save(QDir(out).filePath(QStringLiteral("dark-%1.png").arg(page))));
+        }
+        for (int i = 0; i < view.chartCount(); ++i)
+            QCOMPARE(view.chart(i)->theme(), rs::chartTheme(darkPalette()));
     }
 
     // ---- painted charts: scorecard radar, demo slides ------------------------------------------
