@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QHash>
 #include <QLabel>
+#include <QLayout>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -447,9 +448,12 @@ private slots:
         w.resize(960, 540);
         for (int i = 0; i < w.slideCount(); ++i) {
             w.setCurrentSlide(i);
+            const QImage image = w.grab().toImage();
+            if (!qEnvironmentVariableIsEmpty("QPILOT_DARK_SHOTS"))
+                QVERIFY(image.save(QDir(qEnvironmentVariable("QPILOT_DARK_SHOTS")).filePath(QStringLiteral("demo-%1.png").arg(i))));
             if (w.slides()[size_t(i)].key == QLatin1String("title"))
                 continue; // half of it is the accent band
-            QCOMPARE(dominant(w.grab().toImage()), rs::chartTheme(darkPalette()).background.rgb());
+            QCOMPARE(dominant(image), rs::chartTheme(darkPalette()).background.rgb());
         }
     }
 
@@ -474,6 +478,16 @@ private slots:
             for (int i = 0; i < 3; ++i)
                 QCOMPARE(curve->graph(i)->pen().color(), t.series(i));
             QCOMPARE(dominant(curve->toPixmap(600, 300).toImage()), t.background.rgb());
+            // the resource tiles above the curve: their values in the titles' colour
+            const auto* qubits = editor.findChild<QLabel*>(QStringLiteral("preview.qubits"));
+            QVERIFY(qubits && qubits->styleSheet().contains(t.title.name()));
+            if (t.dark && !qEnvironmentVariableIsEmpty("QPILOT_DARK_SHOTS")) {
+                QWidget* box = curve->parentWidget();
+                box->resize(720, 560);
+                box->layout()->activate();
+                curve->replot(QCustomPlot::rpImmediateRefresh);
+                QVERIFY(box->grab().save(QDir(qEnvironmentVariable("QPILOT_DARK_SHOTS")).filePath(QStringLiteral("curve.png"))));
+            }
         }
     }
 

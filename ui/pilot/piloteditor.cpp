@@ -173,7 +173,7 @@ QWidget* PilotEditor::addPage(const QString& name, const QString& intro)
     if (!intro.isEmpty()) {
         auto* text = new QLabel(intro, page);
         text->setWordWrap(true);
-        text->setStyleSheet(QStringLiteral("color: #5f6770;"));
+        text->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
         layout->addWidget(text);
     }
     auto* message = new QLabel(page);
