@@ -370,7 +370,7 @@ void CloudJobsPanel::rebuildCountsChart(const store::CloudJobRecord* job)
         else if (!m_checkError.isEmpty())
             c.caption += tr(" No comparison with the simulator: %1").arg(m_checkError);
     }
-    // A ChartView is built once (its empty state drops the axes): a fresh one per job shown.
+    // A fresh ChartView per job shown: its zoom, pan and hidden series start anew.
     auto* fresh = new ui::plots::ChartView(this);
     fresh->setMinimumSize(m_counts->minimumSize());
     fresh->setDashboardChart(c);

@@ -23,6 +23,10 @@ struct Painter {
     QCPPainter& p;
     double u;                                     // pixels per design unit (1920×1080 design)
     QFont base;
+    rs::ChartTheme t;                             // the window palette's colours (light or dark)
+
+    // tiles and alternate rows: a step from the background towards the text
+    QColor zebra() const { return t.dark ? t.subGrid : rs::colors::zebra(); }
 
     QFont font(double px, bool bold = false) const
     {
@@ -52,14 +56,14 @@ struct Painter {
         p.save();
         p.translate(r.topLeft());
         p.scale(scale, scale);
-        rs::paintChart(p, c, QRectF(0, 0, r.width() / scale, r.height() / scale));
+        rs::paintChart(p, c, QRectF(0, 0, r.width() / scale, r.height() / scale), t);
         p.restore();
     }
     void tile(const QRectF& r, const DemoFigure& fig) const
     {
         const bool rated = rs::isRating(fig.rating);
         p.setPen(Qt::NoPen);
-        p.setBrush(rated ? rs::ratingTint(fig.rating) : rs::colors::zebra());
+        p.setBrush(rated ? rs::ratingTint(fig.rating) : zebra());
         p.drawRoundedRect(r, 10 * u, 10 * u);
         if (rated) {
             p.setBrush(rs::ratingStrong(fig.rating));
@@ -70,15 +74,15 @@ struct Painter {
         const QFont lf = font(22), vf = font(46, true), nf = font(20);
         double y = in.top();
         p.setFont(lf);
-        p.setPen(rs::colors::muted());
+        p.setPen(rated ? rs::colors::muted() : t.muted); // rated tiles keep their light tint
         p.drawText(QRectF(in.left(), y, in.width(), QFontMetricsF(lf).height()), Qt::AlignLeft, elide(fig.label, lf, in.width()));
         y += QFontMetricsF(lf).height() + 4 * u;
         p.setFont(vf);
-        p.setPen(rated ? rs::ratingDark(fig.rating) : rs::colors::text());
+        p.setPen(rated ? rs::ratingDark(fig.rating) : t.text);
         p.drawText(QRectF(in.left(), y, in.width(), QFontMetricsF(vf).height()), Qt::AlignLeft, elide(fig.value, vf, in.width()));
         y += QFontMetricsF(vf).height() + 2 * u;
         p.setFont(nf);
-        p.setPen(rs::colors::muted());
+        p.setPen(rated ? rs::colors::muted() : t.muted);
         p.drawText(QRectF(in.left(), y, in.width(), std::max(0.0, in.bottom() - y)), Qt::AlignLeft, elide(fig.note, nf, in.width()));
     }
     // Tiles in a grid of `cols` columns from the top of `r`; returns the height used.
@@ -110,15 +114,15 @@ struct Painter {
             if (need.height() > tr.height() + 1) {
                 const int rest = int(items.size()) - shown;
                 text(QRectF(r.left() + indent, y, r.width() - indent, QFontMetricsF(f).height() * 1.2),
-                     QStringLiteral("… and %1 more").arg(rest), f, rs::colors::muted());
+                     QStringLiteral("… and %1 more").arg(rest), f, t.muted);
                 y += QFontMetricsF(f).height() * 1.2;
                 break;
             }
             p.setPen(Qt::NoPen);
-            p.setBrush(rs::colors::accent());
+            p.setBrush(t.title);
             const double d = 10 * u;
             p.drawEllipse(QRectF(r.left() + 8 * u, y + QFontMetricsF(f).ascent() / 2 - d / 2 + 2 * u, d, d));
-            y += text(tr, b, f, rs::colors::text()) + 14 * u;
+            y += text(tr, b, f, t.text) + 14 * u;
             ++shown;
         }
         return y - r.top();
@@ -217,9 +221,10 @@ void DemoWindow::paintEvent(QPaintEvent*)
 {
     QCPPainter qp(this);
     qp.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    qp.fillRect(rect(), Qt::white);
+    const rs::ChartTheme theme = rs::chartTheme(palette()); // white slides in the light theme
+    qp.fillRect(rect(), theme.background);
     const double W = width(), H = height();
-    Painter P{qp, std::min(W / 1920.0, H / 1080.0), font()};
+    Painter P{qp, std::min(W / 1920.0, H / 1080.0), font(), theme};
     P.base.setFamily(QStringLiteral("DejaVu Sans"));
     const double u = P.u;
     const double m = 80 * u;
@@ -227,19 +232,19 @@ void DemoWindow::paintEvent(QPaintEvent*)
     // footer: story line, counter, progress
     const double barH = std::max(3.0, 8 * u);
     const int n = std::max(1, slideCount());
-    qp.fillRect(QRectF(0, H - barH, W, barH), rs::colors::headerFill());
-    qp.fillRect(QRectF(0, H - barH, W * (m_current + 1) / n, barH), rs::colors::accent());
+    qp.fillRect(QRectF(0, H - barH, W, barH), theme.dark ? theme.grid : rs::colors::headerFill());
+    qp.fillRect(QRectF(0, H - barH, W * (m_current + 1) / n, barH), theme.title);
     const QFont ff = P.font(20);
     const double footY = H - barH - 52 * u;
     qp.setFont(ff);
-    qp.setPen(rs::colors::muted());
+    qp.setPen(theme.muted);
     qp.drawText(QRectF(m, footY, W / 2, 40 * u), Qt::AlignLeft | Qt::AlignVCenter,
                 P.elide(m_footer + QStringLiteral("  ·  Qpilot readiness review"), ff, W / 2));
     qp.drawText(QRectF(W / 2, footY, W / 2 - m, 40 * u), Qt::AlignRight | Qt::AlignVCenter,
                 QStringLiteral("%1 / %2").arg(m_slides.empty() ? 0 : m_current + 1).arg(slideCount()));
 
     if (m_slides.empty()) {
-        P.text(QRectF(m, H / 2 - 40 * u, W - 2 * m, 100 * u), tr("No pilot run to present"), P.font(48, true), rs::colors::muted(), Qt::AlignHCenter);
+        P.text(QRectF(m, H / 2 - 40 * u, W - 2 * m, 100 * u), tr("No pilot run to present"), P.font(48, true), theme.muted, Qt::AlignHCenter);
         return;
     }
     const DemoSlide& s = m_slides[size_t(m_current)];
@@ -273,13 +278,13 @@ void DemoWindow::paintEvent(QPaintEvent*)
 
     // heading
     double y = 60 * u;
-    y += P.text(QRectF(m, y, W - 2 * m, 90 * u), s.title, P.font(58, true), rs::colors::accent());
+    y += P.text(QRectF(m, y, W - 2 * m, 90 * u), s.title, P.font(58, true), theme.title);
     if (!s.subtitle.isEmpty()) {
         y += 6 * u;
         const QFont sf = P.font(28);
-        y += P.text(QRectF(m, y, W - 2 * m, 44 * u), P.elide(s.subtitle, sf, W - 2 * m), sf, rs::colors::muted());
+        y += P.text(QRectF(m, y, W - 2 * m, 44 * u), P.elide(s.subtitle, sf, W - 2 * m), sf, theme.muted);
     }
-    qp.fillRect(QRectF(m, y + 18 * u, 120 * u, 5 * u), rs::colors::accent());
+    qp.fillRect(QRectF(m, y + 18 * u, 120 * u, 5 * u), theme.title);
     y += 48 * u;
     const QRectF body(m, y, W - 2 * m, bottom - y);
 
@@ -307,9 +312,9 @@ void DemoWindow::paintEvent(QPaintEvent*)
                 else
                     break;
             }
-            ly += P.text(box, shown, f, rs::colors::text()) + 24 * u;
+            ly += P.text(box, shown, f, theme.text) + 24 * u;
         }
-        ly += P.text(QRectF(body.left(), ly, leftW, 50 * u), tr("Service-level objectives"), P.font(30, true), rs::colors::accent()) + 14 * u;
+        ly += P.text(QRectF(body.left(), ly, leftW, 50 * u), tr("Service-level objectives"), P.font(30, true), theme.title) + 14 * u;
         P.bullets(QRectF(body.left(), ly, leftW, body.bottom() - ly), s.bullets, 26);
         const double rx = body.left() + leftW + 60 * u;
         const double th = std::min(170 * u, (body.height() - 40 * u) / 3);
@@ -320,7 +325,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
 
     if (s.key == QLatin1String("scorecard")) {
         if (s.rag.empty()) {
-            P.text(body, s.paragraphs.join(QLatin1Char('\n')), P.font(30), rs::colors::text());
+            P.text(body, s.paragraphs.join(QLatin1Char('\n')), P.font(30), theme.text);
             return;
         }
         const QRectF left(body.left(), body.top(), body.width() * 0.55, body.height());
@@ -333,7 +338,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
             const readiness::DimensionScore& d = s.rag[i];
             const QRectF row(rx, body.top() + i * rowH, body.right() - rx, rowH - 6 * u);
             qp.setPen(Qt::NoPen);
-            qp.setBrush(i % 2 ? QColor(Qt::white) : rs::colors::zebra());
+            qp.setBrush(i % 2 ? theme.background : P.zebra());
             qp.drawRect(row);
             const double dot = std::min(26 * u, row.height() * 0.5);
             qp.setBrush(rs::ratingStrong(int(d.rating)));
@@ -344,15 +349,15 @@ void DemoWindow::paintEvent(QPaintEvent*)
             const double lh = QFontMetricsF(df).height(), mh = QFontMetricsF(mf).height();
             const double ty = row.center().y() - (lh + mh) / 2;
             qp.setFont(df);
-            qp.setPen(rs::colors::text());
+            qp.setPen(theme.text);
             qp.drawText(QRectF(tx, ty, twidth, lh), Qt::AlignLeft | Qt::AlignVCenter,
                         P.elide(QString::fromUtf8(readiness::dimensionTitle(d.dimension)), df, twidth));
             qp.setFont(mf);
-            qp.setPen(rs::colors::muted());
+            qp.setPen(theme.muted);
             qp.drawText(QRectF(tx, ty + lh, twidth, mh), Qt::AlignLeft | Qt::AlignVCenter,
                         P.elide(QString::fromStdString(d.measured), mf, twidth));
             qp.setFont(scf);
-            qp.setPen(rs::ratingDark(int(d.rating)));
+            qp.setPen(theme.dark ? rs::ratingStrong(int(d.rating)) : rs::ratingDark(int(d.rating))); // dark shades vanish on dark rows
             qp.drawText(QRectF(row.right() - scoreW - 14 * u, row.top(), scoreW, row.height()), Qt::AlignRight | Qt::AlignVCenter,
                         QString::number(d.score, 'f', 0));
         }
@@ -379,7 +384,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
         P.text(QRectF(banner.left() + pad + 12 * u, by, textW, sentH), sentence, tf, rs::ratingDark(s.verdictRating));
         double cy = banner.bottom() + 36 * u;
         if (!s.bullets.isEmpty()) {
-            cy += P.text(QRectF(body.left(), cy, body.width(), 50 * u), tr("What would have to change"), P.font(30, true), rs::colors::accent()) + 14 * u;
+            cy += P.text(QRectF(body.left(), cy, body.width(), 50 * u), tr("What would have to change"), P.font(30, true), theme.title) + 14 * u;
             P.bullets(QRectF(body.left(), cy, body.width(), body.bottom() - cy), s.bullets, 24);
         }
         return;
@@ -396,7 +401,7 @@ void DemoWindow::paintEvent(QPaintEvent*)
         const QFont bf = P.font(22);
         chartBottom -= QFontMetricsF(bf).height() * 1.6;
         P.text(QRectF(body.left(), chartBottom + 10 * u, body.width(), body.bottom() - chartBottom), s.bullets.join(QStringLiteral("  ·  ")), bf,
-               rs::colors::muted());
+               theme.muted);
     }
     if (s.chart && chartBottom - ty > 120 * u) {
         const double cw = std::min(body.width(), (chartBottom - ty) * 3.2);

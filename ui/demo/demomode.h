@@ -3,7 +3,8 @@
 // scorecard, verdict) in large type that scales with the window. Keys: Right/Space/PageDown
 // next, Left/PageUp/Backspace previous, Home/End, 1–9 jump to a slide, F (or F11) toggles full
 // screen, Esc leaves; a click advances, a right click goes back. The slides are data
-// (demoslides.h) built from the run and its scorecards; this widget only paints them.
+// (demoslides.h) built from the run and its scorecards; this widget only paints them, in the
+// colours of its palette (report::chartTheme: white slides in the light theme, dark in the dark).
 #pragma once
 
 #include "ui/demo/demoslides.h"

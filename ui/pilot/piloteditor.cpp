@@ -173,7 +173,7 @@ QWidget* PilotEditor::addPage(const QString& name, const QString& intro)
     if (!intro.isEmpty()) {
         auto* text = new QLabel(intro, page);
         text->setWordWrap(true);
-        text->setStyleSheet(QStringLiteral("color: #5f6770;"));
+        text->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
         layout->addWidget(text);
     }
     auto* message = new QLabel(page);
@@ -571,6 +571,7 @@ void PilotEditor::refreshPreview()
     }
     m_curve->clearGraphs();
     m_curve->clearItems();
+    const ui::report::ChartTheme theme = ui::report::chartTheme(m_curve->palette());
     const QVector<double>* series[] = {&qubits, &twoQ, &depth};
     const QString names[] = {tr("qubits"), tr("two-qubit gates"), tr("depth")};
     double top = 1;
@@ -585,7 +586,7 @@ void PilotEditor::refreshPreview()
             }
         g->setName(ky.isEmpty() ? names[i] + tr(" (none)") : names[i]);
         g->setData(kx, ky, true);
-        QPen pen(ui::report::seriesColor(i));
+        QPen pen(theme.series(i));
         pen.setWidthF(2);
         g->setPen(pen);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
@@ -595,12 +596,12 @@ void PilotEditor::refreshPreview()
     auto* marker = new QCPItemStraightLine(m_curve);
     marker->point1->setCoords(m_preview.features, 0);
     marker->point2->setCoords(m_preview.features, 1);
-    marker->setPen(QPen(ui::report::colors::muted(), 1, Qt::DashLine));
+    marker->setPen(QPen(theme.muted, 1, Qt::DashLine));
     auto* label = new QCPItemText(m_curve);
     label->position->setCoords(m_preview.features, top * 1.6);
     label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     label->setText(tr(" this pilot: %1").arg(m_preview.features));
-    label->setColor(ui::report::colors::muted());
+    label->setColor(theme.muted);
     m_curve->xAxis->setRange(0.5, maxFeatures + 0.5);
     m_curve->xAxis->ticker().dynamicCast<QCPAxisTickerFixed>()->setTickStep(maxFeatures > 24 ? 4 : maxFeatures > 12 ? 2 : 1);
     m_curve->yAxis->setRange(0.8, top * 2.5);

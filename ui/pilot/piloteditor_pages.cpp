@@ -10,6 +10,7 @@
 #include "core/ml/ml.h"
 #include "ui/devices/deviceprofilesmodel.h"
 #include "ui/pilot/datasetpreviewmodel.h"
+#include "ui/report/reportcharts.h"
 #include "ui/report/reportstyle.h"
 
 #include <qcustomplot.h>
@@ -256,9 +257,9 @@ void PilotEditor::buildEncoding()
         vf.setPointSizeF(vf.pointSizeF() * 1.8);
         vf.setBold(true);
         value->setFont(vf);
-        value->setStyleSheet(QStringLiteral("color: %1;").arg(ui::report::colors::accent().name()));
+        value->setProperty("previewValue", true); // in the chart titles' colour (styleTiles below)
         auto* cap = new QLabel(caption, frame);
-        cap->setStyleSheet(QStringLiteral("color: #5f6770;"));
+        cap->setForegroundRole(QPalette::PlaceholderText);
         fl->addWidget(value);
         fl->addWidget(cap);
         tiles->addWidget(frame);
@@ -290,6 +291,18 @@ void PilotEditor::buildEncoding()
     m_curve->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_curve->plotLayout()->insertRow(0);
     m_curve->plotLayout()->addElement(0, 0, new QCPTextElement(m_curve, tr("Encoding cost vs features"), QFont(font().family(), font().pointSize(), QFont::Bold)));
+    // colours from the palette, now and whenever the theme changes (the curve is redrawn in them)
+    const auto styleTiles = [this, box] {
+        const QString title = ui::report::chartTheme(palette()).title.name();
+        for (QLabel* l : box->findChildren<QLabel*>())
+            if (l->property("previewValue").toBool())
+                l->setStyleSheet(QStringLiteral("color: %1;").arg(title));
+    };
+    styleTiles();
+    ui::report::followPalette(m_curve, [this, styleTiles] {
+        styleTiles();
+        refreshPreview();
+    });
     v->addWidget(m_curve);
     page->addWidget(box);
 }
@@ -396,7 +409,7 @@ void PilotEditor::buildExecution()
     m_mitigationText = new QLabel;
     m_mitigationText->setObjectName(QStringLiteral("mitigationDescription"));
     m_mitigationText->setWordWrap(true);
-    m_mitigationText->setStyleSheet(QStringLiteral("color: #5f6770;"));
+    m_mitigationText->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(QString(), m_mitigationText);
     connect(this, &PilotEditor::pilotEdited, this, [this] {
         auto plan = mitigation::parsePlan(m_pilot.mitigation);

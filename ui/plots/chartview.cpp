@@ -95,18 +95,57 @@ QString ChartView::title() const { return QString::fromStdString(m_chart.chart.t
 void ChartView::setDashboardChart(const DashboardChart& chart)
 {
     m_chart = chart;
-    m_ranges.clear();
+    build();
+}
+
+void ChartView::resetLayout()
+{
     clearItems();
     clearPlottables();
+    plotLayout()->clear(); // deletes axis rects, legend, colour scales and text elements
+    for (auto* group : findChildren<QCPMarginGroup*>(QString(), Qt::FindDirectChildrenOnly))
+        delete group;
+    for (auto* group : findChildren<QCPBarsGroup*>(QString(), Qt::FindDirectChildrenOnly))
+        delete group;
+    plotLayout()->setMargins(QMargins());
+    plotLayout()->setRowSpacing(5);
+    plotLayout()->setColumnSpacing(5);
+    auto* rect = new QCPAxisRect(this, true);
+    plotLayout()->addElement(0, 0, rect);
+    xAxis = rect->axis(QCPAxis::atBottom);
+    yAxis = rect->axis(QCPAxis::atLeft);
+    xAxis2 = rect->axis(QCPAxis::atTop);
+    yAxis2 = rect->axis(QCPAxis::atRight);
+    legend = new QCPLegend;
+    legend->setVisible(false);
+    rect->insetLayout()->addElement(legend, Qt::AlignRight | Qt::AlignTop);
+    rect->insetLayout()->setMargins(QMargins(12, 12, 12, 12));
+    rect->setLayer(QStringLiteral("background"));
+    for (QCPAxis* axis : {xAxis, yAxis, xAxis2, yAxis2}) {
+        axis->setLayer(QStringLiteral("axes"));
+        axis->grid()->setLayer(QStringLiteral("grid"));
+    }
+    legend->setLayer(QStringLiteral("legend"));
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+void ChartView::build()
+{
+    m_ranges.clear();
+    resetLayout();
+    m_built = true;
+    m_theme = style::chartTheme(palette());
+    const DashboardChart& chart = m_chart;
     const double unit = screenDotsPerPixel(this);
     const QFont titleFont = style::chartFont(10.5, unit, true);
     if (!chart.empty.isEmpty()) {
         plotLayout()->clear(); // axes and legend go: nothing to zoom or hover
+        setBackground(QBrush(m_theme.background));
         auto* head = new QCPTextElement(this, title(), titleFont);
-        head->setTextColor(style::colors::accent());
+        head->setTextColor(m_theme.title);
         plotLayout()->addElement(0, 0, head);
         auto* text = new QCPTextElement(this, wrapped(chart.empty, 60), style::chartFont(9.5, unit));
-        text->setTextColor(style::colors::muted());
+        text->setTextColor(m_theme.muted);
         text->setTextFlags(Qt::AlignCenter);
         // title, then the text centred between two spacers
         plotLayout()->addElement(1, 0, new QCPLayoutElement(this));
@@ -118,10 +157,10 @@ void ChartView::setDashboardChart(const DashboardChart& chart)
         return;
     }
     const int width = std::max(this->width(), 640);
-    style::buildChart(*this, chart.chart, width, unit);
+    style::buildChart(*this, chart.chart, width, unit, m_theme);
     plotLayout()->insertRow(0);
     auto* head = new QCPTextElement(this, title(), titleFont);
-    head->setTextColor(style::colors::accent());
+    head->setTextColor(m_theme.title);
     plotLayout()->addElement(0, 0, head);
     plotLayout()->setRowStretchFactor(0, 0.01);
     styleSeries();
@@ -181,7 +220,7 @@ void ChartView::styleSeries()
         if (g && std::find(m_chart.lineOnly.begin(), m_chart.lineOnly.end(), name) != m_chart.lineOnly.end())
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
         if (index >= 0 && size_t(index) < m_chart.seriesColors.size()) {
-            const QColor c = style::seriesColor(m_chart.seriesColors[size_t(index)]);
+            const QColor c = m_theme.series(m_chart.seriesColors[size_t(index)]);
             if (g) {
                 QPen pen = g->pen();
                 pen.setColor(c);
@@ -190,7 +229,7 @@ void ChartView::styleSeries()
                 g->setPen(pen);
                 QCPScatterStyle s = g->scatterStyle();
                 s.setPen(QPen(c, 1.4));
-                s.setBrush(s.shape() == QCPScatterStyle::ssDiamond ? QBrush(c) : QBrush(Qt::white));
+                s.setBrush(s.shape() == QCPScatterStyle::ssDiamond ? QBrush(c) : QBrush(m_theme.background));
                 g->setScatterStyle(s);
             } else {
                 p->setBrush(c);
@@ -218,8 +257,8 @@ void ChartView::addCategoryNotes()
         text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
         text->setText(note);
         text->setFont(style::chartFont(7.5, screenDotsPerPixel(this), false));
-        text->setColor(style::colors::muted());
-        text->setBrush(QColor(255, 255, 255, 220));
+        text->setColor(m_theme.muted);
+        text->setBrush(m_theme.halo(220));
         text->setPadding(QMargins(3, 1, 3, 1));
         text->setClipToAxisRect(true);
     }
@@ -272,7 +311,7 @@ void ChartView::setSeriesVisible(QCPAbstractPlottable* p, bool visible)
         e->setVisible(visible);
     if (legend)
         if (QCPPlottableLegendItem* item = legend->itemWithPlottable(p))
-            item->setTextColor(visible ? style::colors::text() : style::colors::rule());
+            item->setTextColor(visible ? m_theme.text : m_theme.hidden);
     replot();
     emit seriesVisibilityChanged(p->name(), visible);
 }
@@ -418,6 +457,46 @@ QString ChartView::tooltipAt(const QPoint& pos) const
     return best ? pointText(best, bestIndex) : QString();
 }
 
+bool ChartView::event(QEvent* event)
+{
+    const bool result = QCustomPlot::event(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
+    return result;
+}
+
+void ChartView::changeEvent(QEvent* event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void ChartView::followPalette()
+{
+    if (!m_built || style::chartTheme(palette()) == m_theme)
+        return;
+    // what the user did to the chart survives the rebuild: zoom/pan and hidden series
+    std::vector<QCPRange> current;
+    for (QCPAxisRect* rect : axisRects())
+        for (QCPAxis* axis : rect->axes())
+            current.push_back(axis->range());
+    QStringList hidden;
+    for (int i = 0; i < plottableCount(); ++i)
+        if (!qobject_cast<QCPErrorBars*>(plottable(i)) && !plottable(i)->visible())
+            hidden << plottable(i)->name();
+    const QSignalBlocker quiet(this); // the series were hidden before: nothing to announce
+    build();
+    size_t k = 0;
+    for (QCPAxisRect* rect : axisRects())
+        for (QCPAxis* axis : rect->axes())
+            if (k < current.size())
+                axis->setRange(current[k++]);
+    for (const QString& name : hidden)
+        setSeriesVisible(series(name), false);
+    replot();
+}
+
 void ChartView::mouseMoveEvent(QMouseEvent* event)
 {
     QCustomPlot::mouseMoveEvent(event);
@@ -504,10 +583,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(2);
-    auto* bar = new QToolBar(this);
+    auto* bar = m_bar = new QToolBar(this);
     bar->setIconSize(QSize(14, 14));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->setStyleSheet(QStringLiteral("QToolBar { border: 0; } QToolButton { padding: 1px 6px; color: #5f6770; }"));
     m_view = new ChartView(this);
     auto* spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -521,8 +599,22 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_view, 1);
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
-    m_caption->setStyleSheet(QStringLiteral("color: #5f6770;"));
     layout->addWidget(m_caption);
+    applyPalette();
+}
+
+void ChartPanel::applyPalette()
+{
+    const QString muted = style::chartTheme(palette()).muted.name();
+    m_bar->setStyleSheet(QStringLiteral("QToolBar { border: 0; } QToolButton { padding: 1px 6px; color: %1; }").arg(muted));
+    m_caption->setStyleSheet(QStringLiteral("color: %1;").arg(muted));
+}
+
+void ChartPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
 }
 
 void ChartPanel::setDashboardChart(const DashboardChart& chart)

@@ -3,11 +3,14 @@
 // PDF report share fonts, palette and axes), plus what a screen adds: hover tooltips naming the
 // nearest data point with its units, wheel zoom and drag pan (double-click resets), legend items
 // that toggle their series, a context menu, and export as PNG, SVG or PDF. ChartPanel frames one
-// view with a small toolbar (export, reset) and the chart's caption.
+// view with a small toolbar (export, reset) and the chart's caption. Colours follow the widget's
+// palette (report::chartTheme): a palette change (e.g. the dark theme) rebuilds the chart in the
+// new colours, keeping zoom, pan and hidden series; exports are drawn as on screen.
 #pragma once
 
 #include "core/common/result.h"
 #include "ui/plots/dashboardcharts.h"
+#include "ui/report/reportstyle.h"
 
 #include <qcustomplot.h>
 
@@ -16,6 +19,7 @@
 #include <optional>
 
 class QLabel;
+class QToolBar;
 
 namespace qpilot::ui::plots {
 
@@ -25,9 +29,11 @@ class ChartView : public QCustomPlot {
 public:
     explicit ChartView(QWidget* parent = nullptr);
 
-    // Builds the chart, or its empty-state text when chart.empty is set. Once per view: the
-    // dashboards make new views for a new run.
+    // Builds the chart, or its empty-state text when chart.empty is set, in the colours of the
+    // widget's palette.
     void setDashboardChart(const DashboardChart& chart);
+    // The colours the chart is drawn with (report::chartTheme of the palette it was built in).
+    const qpilot::ui::report::ChartTheme& theme() const { return m_theme; }
     const DashboardChart& dashboardChart() const { return m_chart; }
     QString title() const;
     bool isEmptyState() const { return !m_chart.empty.isEmpty(); }
@@ -58,11 +64,20 @@ signals:
     void seriesVisibilityChanged(const QString& name, bool visible);
 
 protected:
+    bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
+    // A fresh default layout (one axis rect with its four axes, an inset legend), as
+    // QCustomPlot's constructor makes it: the chart can be built again in the same view.
+    void resetLayout();
+    void build();
+    // Rebuilds in the palette's colours when they differ from the chart's (zoom, pan and hidden
+    // series kept).
+    void followPalette();
     void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
     void styleSeries();
     void addCategoryNotes();
@@ -71,6 +86,8 @@ private:
     QCPAbstractPlottable* companionOf(QCPAbstractPlottable* p) const;
 
     DashboardChart m_chart;
+    bool m_built = false;
+    qpilot::ui::report::ChartTheme m_theme;
     std::vector<std::pair<QCPAxis*, QCPRange>> m_ranges;
 };
 
@@ -83,9 +100,15 @@ public:
     ChartView* view() const { return m_view; }
     void setDashboardChart(const DashboardChart& chart);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyPalette(); // toolbar text and caption in the palette's muted colour
+
     ChartView* m_view = nullptr;
     QLabel* m_caption = nullptr;
+    QToolBar* m_bar = nullptr;
 };
 
 // Layout dots per plot pixel on this screen: fonts of the report's point sizes, slightly larger

@@ -21,7 +21,10 @@ DashboardsView::DashboardsView(QWidget* parent) : QWidget(parent)
     m_stack = new QStackedWidget(this);
     m_placeholder = new QLabel(tr("Run a pilot or open a stored run to see its dashboards."), m_stack);
     m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setStyleSheet(QStringLiteral("color: #5f6770; font-size: 15px;"));
+    QFont big = m_placeholder->font();
+    big.setPixelSize(15);
+    m_placeholder->setFont(big);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
     m_tabs = new QTabWidget(m_stack);
     m_tabs->setDocumentMode(true);
     m_stack->addWidget(m_placeholder);
@@ -63,7 +66,8 @@ void DashboardsView::rebuild(const std::vector<DashboardChart>& charts)
         scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         auto* content = new QWidget;
         content->setObjectName(QStringLiteral("dashboardPage"));
-        content->setStyleSheet(QStringLiteral("#dashboardPage { background: white; }"));
+        content->setAutoFillBackground(true); // the charts' own background (palette Base): one surface
+        content->setBackgroundRole(QPalette::Base);
         auto* grid = new QGridLayout(content);
         grid->setContentsMargins(8, 8, 8, 8);
         grid->setSpacing(10);

@@ -21,9 +21,11 @@ namespace {
 
 constexpr double kUnit = 2.0;          // layout dots per QCustomPlot pixel (report plots drawn at 150 dpi)
 
-// Sizes in points → QCustomPlot pixels for a plot whose pixel is `unit` layout dots.
+// Sizes in points → QCustomPlot pixels for a plot whose pixel is `unit` layout dots, and the
+// colours to draw with.
 struct Scale {
     double unit = kUnit;
+    ChartTheme theme = reportChartTheme();
     double px(double points) const { return pt(points) / unit; }
     QFont font(double points, bool bold = false) const { return chartFont(points, unit, bold); }
 };
@@ -50,27 +52,33 @@ QString wrapLabel(const QString& label, int maxChars)
     return lines.join(QLatin1Char('\n'));
 }
 
-void styleAxis(QCPAxis* a, const Scale& sc)
+void colorAxis(QCPAxis* a, const ChartTheme& theme)
 {
-    const QPen axisPen(colors::muted(), 1.0);
+    const QPen axisPen(theme.muted, 1.0);
     a->setBasePen(axisPen);
     a->setTickPen(axisPen);
     a->setSubTickPen(axisPen);
+    a->setTickLabelColor(theme.text);
+    a->setLabelColor(theme.text);
+    a->grid()->setPen(QPen(theme.grid, 0.8));
+    a->grid()->setZeroLinePen(QPen(theme.zeroLine, 0.8));
+    a->grid()->setSubGridPen(QPen(theme.subGrid, 0.5));
+}
+
+void styleAxis(QCPAxis* a, const Scale& sc)
+{
+    colorAxis(a, sc.theme);
     a->setTickLength(0, 4);
     a->setSubTickLength(0, 2);
     a->setTickLabelFont(sc.font(8));
-    a->setTickLabelColor(colors::text());
     a->setLabelFont(sc.font(8.5));
-    a->setLabelColor(colors::text());
     a->setLabelPadding(int(sc.px(4)));
-    a->grid()->setPen(QPen(QColor(0xdc, 0xe0, 0xe5), 0.8));
-    a->grid()->setZeroLinePen(QPen(QColor(0xb8, 0xbe, 0xc6), 0.8));
     a->grid()->setSubGridVisible(false);
 }
 
 void setupPlot(QCustomPlot& plot, const Chart& chart, const Scale& sc)
 {
-    plot.setBackground(QBrush(Qt::white));
+    plot.setBackground(QBrush(sc.theme.background));
     plot.setAntialiasedElements(QCP::aeAll);
     plot.setAutoAddPlottableToLegend(false);
     styleAxis(plot.xAxis, sc);
@@ -80,7 +88,7 @@ void setupPlot(QCustomPlot& plot, const Chart& chart, const Scale& sc)
     plot.axisRect()->setAutoMargins(QCP::msAll);
     plot.plotLayout()->setMargins(QMargins(0, int(sc.px(2)), int(sc.px(4)), 0));
     plot.legend->setFont(sc.font(7.5));
-    plot.legend->setTextColor(colors::text());
+    plot.legend->setTextColor(sc.theme.text);
     plot.legend->setBorderPen(Qt::NoPen);
     plot.legend->setBrush(Qt::NoBrush);
     plot.legend->setIconSize(int(sc.px(12)), int(sc.px(7)));
@@ -133,7 +141,6 @@ void setValueRange(QCPAxis* axis, const Chart& chart, Span span, bool fromZero)
         axis->setNumberFormat(QStringLiteral("gb"));
         axis->setNumberPrecision(6);
         axis->grid()->setSubGridVisible(true);
-        axis->grid()->setSubGridPen(QPen(QColor(0xf0, 0xf2, 0xf4), 0.5));
     }
     if (chart.yMin != 0 || chart.yMax != 0) {
         axis->setRange(chart.yMin, chart.yMax);
@@ -168,7 +175,7 @@ void addReferenceLines(QCustomPlot& plot, const Chart& chart, const Scale& sc)
         auto* line = new QCPItemStraightLine(&plot);
         line->point1->setCoords(0, y);
         line->point2->setCoords(1, y);
-        line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.3, Qt::DashLine));
+        line->setPen(QPen(sc.theme.reference, 1.3, Qt::DashLine));
         if (label.empty())
             continue;
         auto* text = new QCPItemText(&plot);
@@ -180,8 +187,8 @@ void addReferenceLines(QCustomPlot& plot, const Chart& chart, const Scale& sc)
         text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         text->setText(qs(label));
         text->setFont(sc.font(7));
-        text->setColor(QColor(0x22, 0x22, 0x22));
-        text->setBrush(QColor(255, 255, 255, 210));
+        text->setColor(sc.theme.ink);
+        text->setBrush(sc.theme.halo(210));
         text->setPadding(QMargins(int(sc.px(2)), 0, int(sc.px(2)), int(sc.px(1))));
     }
 }
@@ -219,7 +226,7 @@ void addErrorBars(QCustomPlot& plot, QCPAbstractPlottable* target, const Series&
     QVector<double> err = toVector(s.error);
     err.resize(int(s.y.size()));
     bars->setData(err);
-    bars->setPen(QPen(QColor(0x22, 0x22, 0x22), 1.1));
+    bars->setPen(QPen(sc.theme.ink, 1.1));
     bars->setWhiskerWidth(sc.px(6));
     bars->setSymbolGap(0);
 }
@@ -240,7 +247,7 @@ void buildBars(QCustomPlot& plot, const Chart& chart, double widthPx, const Scal
         const Series& s = chart.series[size_t(si)];
         auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
         bars->setName(qs(s.name));
-        const QColor c = seriesColor(si);
+        const QColor c = sc.theme.series(si);
         bars->setBrush(c);
         bars->setPen(QPen(c.darker(125), 0.8));
         bars->setWidth(stacked || m == 1 ? 0.62 : 0.8 / m);
@@ -288,7 +295,7 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx, const Sca
         const Series& s = chart.series[size_t(si)];
         auto* g = new QCPGraph(plot.xAxis, plot.yAxis);
         g->setName(qs(s.name));
-        const QColor c = seriesColor(si);
+        const QColor c = sc.theme.series(si);
         QVector<double> x = toVector(s.x);
         if (x.isEmpty())
             for (int i = 0; i < int(s.y.size()); ++i)
@@ -308,7 +315,7 @@ void buildLines(QCustomPlot& plot, const Chart& chart, double widthPx, const Sca
             static const QCPScatterStyle::ScatterShape kShapes[] = {
                 QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,
                 QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross, QCPScatterStyle::ssPlus};
-            g->setScatterStyle(QCPScatterStyle(kShapes[si % 6], QPen(c, 1.2), Qt::white, sc.px(4.5)));
+            g->setScatterStyle(QCPScatterStyle(kShapes[si % 6], QPen(c, 1.2), sc.theme.background, sc.px(4.5)));
         }
         for (int i = 0; i < k; ++i) {
             xs.add(x[i], false);
@@ -419,8 +426,8 @@ void buildHistogram(QCustomPlot& plot, const Chart& chart, double widthPx, const
         }
         auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
         bars->setName(qs(s.name));
-        QColor c = seriesColor(si);
-        bars->setPen(QPen(m > 1 ? c.darker(120) : QColor(Qt::white), 0.8));
+        QColor c = sc.theme.series(si);
+        bars->setPen(QPen(m > 1 ? c.darker(120) : sc.theme.background, 0.8));
         if (m > 1)
             c.setAlpha(140);
         bars->setBrush(c);
@@ -525,7 +532,7 @@ void buildHeatMap(QCustomPlot& plot, const Chart& chart, const Scale& sc)
 
 // ---- radar -------------------------------------------------------------------------------
 
-void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
+void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect, const ChartTheme& theme)
 {
     const int n = int(chart.categories.size());
     const int m = int(chart.series.size());
@@ -552,11 +559,11 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
         QPolygonF poly;
         for (int i = 0; i < n; ++i)
             poly << at(i, radius * ring / 4.0);
-        p.setPen(QPen(ring == 4 ? QColor(0xa8, 0xb0, 0xb9) : QColor(0xd6, 0xdb, 0xe1), pt(ring == 4 ? 0.8 : 0.6)));
+        p.setPen(QPen(ring == 4 ? theme.ringOuter : theme.ring, pt(ring == 4 ? 0.8 : 0.6)));
         p.setBrush(Qt::NoBrush);
         p.drawPolygon(poly);
     }
-    p.setPen(QPen(QColor(0xd6, 0xdb, 0xe1), pt(0.6)));
+    p.setPen(QPen(theme.ring, pt(0.6)));
     for (int i = 0; i < n; ++i)
         p.drawLine(c, at(i, radius));
     // series
@@ -567,25 +574,25 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
             const double v = i < int(s.y.size()) ? std::clamp(s.y[size_t(i)], 0.0, maxV) : 0.0;
             poly << at(i, radius * v / maxV);
         }
-        QColor fill = seriesColor(si);
+        QColor fill = theme.series(si);
         fill.setAlpha(50);
-        p.setPen(QPen(seriesColor(si), pt(1.4)));
+        p.setPen(QPen(theme.series(si), pt(1.4)));
         p.setBrush(fill);
         p.drawPolygon(poly);
-        p.setBrush(seriesColor(si));
+        p.setBrush(theme.series(si));
         p.setPen(Qt::NoPen);
         for (const QPointF& q : poly)
             p.drawEllipse(q, pt(1.7), pt(1.7));
     }
     // ring values along the first spoke
     p.setFont(smallFont);
-    p.setPen(colors::muted());
+    p.setPen(theme.muted);
     const QFontMetricsF sfm(smallFont);
     for (int ring = 1; ring <= 4; ++ring) {
         const QPointF q = at(0, radius * ring / 4.0);
         const QString v = QString::number(maxV * ring / 4.0, 'g', 4);
         const QRectF box(q.x() + pt(1.5), q.y() - sfm.height() / 2, sfm.horizontalAdvance(v) + pt(2), sfm.height());
-        p.fillRect(box, QColor(255, 255, 255, 200));
+        p.fillRect(box, theme.halo(200));
         p.drawText(QPointF(box.left() + pt(1), q.y() + sfm.ascent() / 2 - sfm.descent() / 2), v);
     }
     // axis labels
@@ -607,7 +614,7 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
             y = q.y() - text.height();
         else if (cy > 0.5)
             y = q.y();
-        text.paint(p, QPointF(x, y), colors::text(), align);
+        text.paint(p, QPointF(x, y), theme.text, align);
     }
     // legend
     if (m > 1) {
@@ -620,13 +627,13 @@ void paintRadar(QPainter& p, const Chart& chart, const QRectF& rect)
         const double y = rect.bottom() - legendH / 2;
         p.setFont(labelFont);
         for (int si = 0; si < m; ++si) {
-            QColor fill = seriesColor(si);
+            QColor fill = theme.series(si);
             fill.setAlpha(60);
-            p.setPen(QPen(seriesColor(si), pt(1.4)));
+            p.setPen(QPen(theme.series(si), pt(1.4)));
             p.setBrush(fill);
             p.drawRect(QRectF(x, y - mm(1.5), sw, mm(3)));
             x += sw + gap;
-            p.setPen(colors::text());
+            p.setPen(theme.text);
             const QString name = qs(chart.series[size_t(si)].name);
             p.drawText(QPointF(x, y + lfm.ascent() / 2 - lfm.descent() / 2), name);
             x += lfm.horizontalAdvance(name) + spacing;
@@ -653,9 +660,70 @@ double chartPlotHeight(const Chart& chart, double width)
     }
 }
 
-void buildChart(QCustomPlot& plot, const Chart& chart, int widthPx, double dotsPerPixel)
+void applyChartTheme(QCustomPlot& plot, const ChartTheme& theme)
 {
-    const Scale sc{dotsPerPixel};
+    plot.setBackground(QBrush(theme.background));
+    for (QCPAxisRect* rect : plot.axisRects())
+        for (QCPAxis* axis : rect->axes())
+            colorAxis(axis, theme);
+    for (int i = 0; i < plot.plotLayout()->elementCount(); ++i) {
+        if (auto* scale = qobject_cast<QCPColorScale*>(plot.plotLayout()->elementAt(i)))
+            colorAxis(scale->axis(), theme);
+        else if (auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i)))
+            title->setTextColor(theme.title);
+    }
+    if (plot.legend) {
+        plot.legend->setTextColor(theme.text);
+        for (int i = 0; i < plot.legend->itemCount(); ++i)
+            if (QCPAbstractLegendItem* item = plot.legend->item(i))
+                item->setTextColor(theme.text);
+        if (plot.legend->brush().style() != Qt::NoBrush)
+            plot.legend->setBrush(theme.background);
+        if (plot.legend->borderPen().style() != Qt::NoPen)
+            plot.legend->setBorderPen(QPen(theme.muted, plot.legend->borderPen().widthF()));
+    }
+}
+
+namespace {
+// Child of a plot; re-themes it when its palette changes.
+class PaletteFollower : public QObject {
+public:
+    PaletteFollower(QCustomPlot* plot, std::function<void()> after) : QObject(plot), m_plot(plot), m_after(std::move(after))
+    {
+        plot->installEventFilter(this);
+    }
+    void apply(bool withAfter)
+    {
+        applyChartTheme(*m_plot, chartTheme(m_plot->palette()));
+        if (withAfter && m_after)
+            m_after();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_plot && event->type() == QEvent::PaletteChange)
+            apply(true);
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QCustomPlot* m_plot;
+    std::function<void()> m_after;
+};
+} // namespace
+
+void followPalette(QCustomPlot* plot, std::function<void()> after)
+{
+    if (!plot)
+        return;
+    (new PaletteFollower(plot, std::move(after)))->apply(false);
+}
+
+void buildChart(QCustomPlot& plot, const Chart& chart, int widthPx, double dotsPerPixel, const ChartTheme& theme)
+{
+    const Scale sc{dotsPerPixel, theme};
     plot.clearItems();
     plot.clearPlottables();
     setupPlot(plot, chart, sc);
@@ -678,19 +746,19 @@ void buildChart(QCustomPlot& plot, const Chart& chart, int widthPx, double dotsP
         text->position->setCoords(0.5, 0.5);
         text->setText(QStringLiteral("No data"));
         text->setFont(sc.font(10));
-        text->setColor(colors::muted());
+        text->setColor(sc.theme.muted);
     }
 }
 
-void paintChart(QCPPainter& painter, const Chart& chart, const QRectF& rect)
+void paintChart(QCPPainter& painter, const Chart& chart, const QRectF& rect, const ChartTheme& theme)
 {
     if (chart.kind == ChartKind::Radar && chart.categories.size() >= 3) {
-        paintRadar(painter, chart, rect);
+        paintRadar(painter, chart, rect, theme);
         return;
     }
     QCustomPlot plot;
     const int w = int(rect.width() / kUnit), h = int(rect.height() / kUnit);
-    buildChart(plot, chart, w, kUnit);
+    buildChart(plot, chart, w, kUnit, theme);
     painter.save();
     painter.translate(rect.topLeft());
     painter.scale(kUnit, kUnit);

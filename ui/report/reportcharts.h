@@ -22,8 +22,11 @@
 #pragma once
 
 #include "core/report/report.h"
+#include "ui/report/reportstyle.h"
 
 #include <QRectF>
+
+#include <functional>
 
 class QCPPainter;
 class QCustomPlot;
@@ -37,9 +40,21 @@ double chartPlotHeight(const qpilot::report::Chart& chart, double width);
 // sized for a plot whose pixel is `dotsPerPixel` layout dots (the report: 2, i.e. 150 dpi; a
 // screen: kLayoutDpi / its logical dpi). `widthPx`: the plot's width in its pixels (category
 // labels wrap to it). The radar kind is drawn as bars here (QCustomPlot has no radar).
-void buildChart(QCustomPlot& plot, const qpilot::report::Chart& chart, int widthPx, double dotsPerPixel);
+// `theme`: the colours; the report's (white paper) unless a screen passes chartTheme(palette).
+void buildChart(QCustomPlot& plot, const qpilot::report::Chart& chart, int widthPx, double dotsPerPixel,
+                const ChartTheme& theme = reportChartTheme());
 
 // Paints the plot area of `chart` (no title or caption) into `rect` (layout dots).
-void paintChart(QCPPainter& painter, const qpilot::report::Chart& chart, const QRectF& rect);
+void paintChart(QCPPainter& painter, const qpilot::report::Chart& chart, const QRectF& rect,
+                const ChartTheme& theme = reportChartTheme());
+
+// Recolours the chrome of any QCustomPlot (background, every axis with its grid, colour-scale
+// axes, title text elements of the plot layout, the legend and its items): for plots built
+// by hand (the pilot editor's curve, the results histograms) to follow a palette.
+void applyChartTheme(QCustomPlot& plot, const ChartTheme& theme);
+// Keeps a hand-built `plot` in its palette's colours: applyChartTheme(chartTheme(palette)) now
+// and after every palette change of the plot (the theme switched at run time), followed on a
+// change by `after` (recolour what the caller drew: graphs, items), then a replot.
+void followPalette(QCustomPlot* plot, std::function<void()> after = {});
 
 } // namespace qpilot::ui::report

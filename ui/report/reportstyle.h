@@ -1,12 +1,16 @@
 // ui/report/reportstyle.h — the report's look in one place: page geometry (A4 laid out in
 // 300-dpi dots), fonts (DejaVu Sans at fixed pixel sizes, so metrics do not depend on the
 // paint device), the colour-blind-safe Okabe–Ito series palette, and the red/amber/green
-// rating colours used by the cover, the key-figure tiles, the table markers and the charts.
+// rating colours used by the cover, the key-figure tiles, the table markers and the charts;
+// and ChartTheme, the colours of a chart's chrome: the report's white paper, or (the one mapping
+// for every chart on screen) a widget palette.
 #pragma once
 
 #include <QColor>
 #include <QFont>
 #include <QString>
+
+class QPalette;
 
 namespace qpilot::ui::report {
 
@@ -48,5 +52,43 @@ inline QColor accent() { return QColor(0x0b, 0x3d, 0x6b); }      // headings, co
 inline QColor headerFill() { return QColor(0xdf, 0xe6, 0xee); }
 inline QColor zebra() { return QColor(0xf4, 0xf6, 0xf9); }
 } // namespace colors
+
+// WCAG 2 contrast ratio of two colours (1 … 21; alpha ignored).
+double contrastRatio(const QColor& a, const QColor& b);
+
+// The colours of everything in a chart but its data: what buildChart / paintChart draw the
+// background, axes, labels, grid, legend, titles and notes with. Series keep the Okabe–Ito
+// palette (series(i)); on a dark background a series colour too dark to read is lifted.
+struct ChartTheme {
+    QColor background;   // plot background (paper / palette Base)
+    QColor text;         // tick labels, axis titles, legend text, radar labels
+    QColor muted;        // axis lines and ticks, notes, captions, radar ring values, "No data"
+    QColor title;        // chart titles
+    QColor grid;         // grid lines
+    QColor zeroLine;     // the grid's zero line
+    QColor subGrid;      // logarithmic sub-grid
+    QColor ring;         // radar rings and spokes
+    QColor ringOuter;    // the radar's outer ring
+    QColor reference;    // dashed reference lines
+    QColor ink;          // error bars, reference-line labels
+    QColor hidden;       // legend text of a hidden series
+    bool dark = false;   // light text on a dark background
+
+    // seriesColor(i), lightened (same hue) until it stands 4.5:1 from a dark background when it
+    // does not reach 3:1 (only the dark grey #444444 of the palette on the workbench's dark Base).
+    QColor series(int i) const;
+    // The background at `alpha`: the halo behind labels drawn over data.
+    QColor halo(int alpha) const;
+    bool operator==(const ChartTheme& o) const;
+    bool operator!=(const ChartTheme& o) const { return !(*this == o); }
+};
+
+// The report's chart colours (white paper): what the PDF always uses, whatever the
+// application's palette.
+ChartTheme reportChartTheme();
+// Chart colours for a widget palette (on screen): background = Base, text = Text, the rest
+// mixed from the two (so any light or dark palette works), titles in the report's accent or,
+// where that is too dark to read on the background, a lighter shade of it.
+ChartTheme chartTheme(const QPalette& palette);
 
 } // namespace qpilot::ui::report

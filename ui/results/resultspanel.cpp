@@ -8,8 +8,8 @@
 #include "ui/results/blochsphere.h"
 #include "ui/results/expectationmodel.h"
 #include "ui/results/qubitmodel.h"
+#include "ui/report/reportcharts.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,24 +36,6 @@ namespace {
 const QColor kIdeal(0x1e, 0x88, 0xe5);
 const QColor kNoisy(0xfb, 0x8c, 0x00);
 const QColor kSampled(0x43, 0xa0, 0x47);
-
-void styleAxes(QCustomPlot* plot)
-{
-    const QPalette pal = plot->palette();
-    const QColor text = pal.color(QPalette::WindowText);
-    plot->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(pal.color(QPalette::Mid), 0, Qt::DotLine));
-    }
-    plot->legend->setBrush(pal.color(QPalette::Base));
-    plot->legend->setTextColor(text);
-    plot->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
-}
 
 QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& color)
 {
@@ -128,10 +110,10 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_histogram->plotLayout()->setRowStretchFactor(0, 0.001);
     m_histogram->legend->setMargins(QMargins(4, 2, 4, 2));
     m_histogram->yAxis->setLabel(tr("Probability"));
-    styleAxes(m_histogram);
+    ui::report::followPalette(m_histogram); // chart colours from the palette (ui/report)
     m_marginals->setObjectName(QStringLiteral("marginalsPlot"));
     m_marginals->yAxis->setLabel(tr("P(1)"));
-    styleAxes(m_marginals);
+    ui::report::followPalette(m_marginals);
 
     m_table->setObjectName(QStringLiteral("amplitudesTable"));
     m_table->setModel(m_amplitudes);
@@ -236,8 +218,7 @@ QString ResultsPanel::statusText() const
 void ResultsPanel::applyTheme()
 {
     for (QCustomPlot* plot : {m_histogram, m_marginals}) {
-        plot->setPalette(QApplication::palette());
-        styleAxes(plot);
+        ui::report::applyChartTheme(*plot, ui::report::chartTheme(plot->palette()));
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

@@ -1,6 +1,7 @@
 // ui/scorecard/chartwidget.h — a QWidget that paints one report::Chart with the report's own
 // chart painter (ui/report/reportcharts: QCustomPlot for bars/lines, the report's radar), so a
-// chart in the app looks exactly like the same chart in the PDF. The report lays out in 300-dpi
+// chart in the app is laid out exactly like the same chart in the PDF; its colours follow the
+// widget's palette (report::chartTheme; the PDF keeps its white paper). The report lays out in 300-dpi
 // dots; the widget maps them to its pixels with a scale chosen so the chart's 7.5 pt label font
 // appears at `labelPixels` (default: the widget font's pixel size).
 #pragma once

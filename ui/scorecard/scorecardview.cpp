@@ -85,7 +85,7 @@ ScorecardView::ScorecardView(QWidget* parent) : QWidget(parent)
     m_devices->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     devLabel->setBuddy(m_devices);
     m_runLabel = new QLabel(this);
-    m_runLabel->setStyleSheet(QStringLiteral("color:%1").arg(css(report::colors::muted())));
+    m_runLabel->setStyleSheet(QStringLiteral("color:%1").arg(mutedCss()));
     top->addWidget(devLabel);
     top->addWidget(m_devices);
     top->addSpacing(16);
@@ -346,7 +346,13 @@ void ScorecardView::showCard()
         tableHeight += m_table->rowHeight(r);
     m_table->setFixedHeight(std::max(tableHeight, 120));
     showDetail();
+    showChanges();
+}
 
+void ScorecardView::showChanges()
+{
+    const bool have = m_device >= 0;
+    const readiness::Scorecard& c = m_current;
     QString html;
     for (const readiness::Change& ch : c.changes) {
         int dimRating = -1;
@@ -356,10 +362,25 @@ void ScorecardView::showCard()
         html += QStringLiteral("<li style=\"margin-bottom:4px\"><span style=\"color:%1\">●</span> <b>%2</b>: %3%4</li>")
                     .arg(css(report::ratingStrong(dimRating)),
                          QString::fromUtf8(readiness::dimensionTitle(ch.dimension)).toHtmlEscaped(), qs(ch.sentence).toHtmlEscaped(),
-                         ch.reachable ? QString() : QStringLiteral(" <i style=\"color:%1\">(%2)</i>").arg(css(report::colors::muted()), tr("not reachable with this lever alone")));
+                         ch.reachable ? QString() : QStringLiteral(" <i style=\"color:%1\">(%2)</i>").arg(mutedCss(), tr("not reachable with this lever alone")));
     }
     m_changes->setText(html.isEmpty() ? (have ? tr("Nothing: every dimension is green.") : QString())
                                       : QStringLiteral("<ul style=\"margin:0; -qt-list-indent:0\">") + html + QStringLiteral("</ul>"));
+}
+
+QString ScorecardView::mutedCss() const
+{
+    return css(report::chartTheme(palette()).muted); // secondary text readable in either theme
+}
+
+void ScorecardView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !m_runLabel || !m_detail)
+        return;
+    m_runLabel->setStyleSheet(QStringLiteral("color:%1").arg(mutedCss()));
+    showDetail(); // the detail and the change lines carry the muted colour in their HTML
+    showChanges();
 }
 
 void ScorecardView::resizeEvent(QResizeEvent* event)
@@ -381,7 +402,7 @@ void ScorecardView::showDetail()
     m_detail->setText(QStringLiteral("<span style=\"color:%1\">●</span> <b>%2</b> (%3/100): %4<br><span style=\"color:%5\">Measured: %6 · threshold: %7</span>")
                           .arg(css(report::ratingStrong(int(d.rating))),
                                QString::fromUtf8(readiness::dimensionTitle(d.dimension)).toHtmlEscaped(),
-                               QString::number(d.score, 'f', 1), qs(d.rationale).toHtmlEscaped(), css(report::colors::muted()),
+                               QString::number(d.score, 'f', 1), qs(d.rationale).toHtmlEscaped(), mutedCss(),
                                qs(d.measured).toHtmlEscaped(), qs(d.threshold).toHtmlEscaped()));
 }
 

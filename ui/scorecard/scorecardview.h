@@ -72,12 +72,15 @@ signals:
     void scorecardChanged();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    QString mutedCss() const;
     void showDetail();
     void rescore();
     void showCard();
+    void showChanges(); // the "what would have to change" list of the current card
 
     qpilot::pilot::Pilot m_pilot;
     qpilot::readiness::RunScorecards m_cards;
