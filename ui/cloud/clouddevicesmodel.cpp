@@ -4,6 +4,8 @@
 
 #include "core/cloud/jobs.h"
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QBrush>
 #include <QColor>
 #include <QStringList>
@@ -63,7 +65,7 @@ QVariant CloudDevicesModel::data(const QModelIndex& index, int role) const
         if (index.column() == Status)
             return QBrush(d.available ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x3a, 0x2e));
         if (index.column() == Queue && !d.queueLength)
-            return QBrush(QColor(0x70, 0x70, 0x70));
+            return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText)); // muted in either theme
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Queue && !d.queueLength)

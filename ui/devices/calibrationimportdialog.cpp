@@ -70,7 +70,7 @@ CalibrationImportDialog::CalibrationImportDialog(QWidget* parent, const QString&
     m_previewText->setMinimumSize(560, 220);
     v->addWidget(m_previewText, 1);
     auto* storeLabel = new QLabel(tr("Snapshot store: %1").arg(m_store), this);
-    storeLabel->setStyleSheet(QStringLiteral("color: #5f6770;"));
+    storeLabel->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
     storeLabel->setWordWrap(true);
     v->addWidget(storeLabel);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -3,6 +3,8 @@
 // the price and source texts of its key figures, and DeviceProfilesModel.
 #include "ui/devices/deviceprofilesmodel.h"
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QColor>
 #include <QRegularExpression>
 
@@ -188,7 +190,7 @@ QVariant DeviceProfilesModel::data(const QModelIndex& index, int role) const
         const bool unknown = (index.column() == Error2q && !d.gateError2q) || (index.column() == Readout && !d.readoutError)
                              || (index.column() == Price && devicePriceText(d, m_prices) == QLatin1String("not published"));
         if (unknown)
-            return QColor(0x5f, 0x67, 0x70);
+            return QGuiApplication::palette().color(QPalette::PlaceholderText); // muted in either theme
         return {};
     }
     if (role == Qt::ToolTipRole) {

@@ -7,6 +7,7 @@
 #include "ui/devices/deviceprofilesmodel.h"
 #include "ui/devices/whatifcopydialog.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -134,6 +135,13 @@ QString DeviceProfilesView::selectedId() const
 
 QString DeviceProfilesView::detailHtml() const { return m_detail->toHtml(); }
 
+void DeviceProfilesView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        showDetail();
+}
+
 void DeviceProfilesView::showDetail()
 {
     const int row = m_model->rowOf(selectedId());
@@ -143,9 +151,10 @@ void DeviceProfilesView::showDetail()
         return;
     }
     const DeviceProfile& d = e->profile;
-    auto line = [&d](const QString& label, const QString& shown, const char* field) {
-        return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td style='color:#5f6770'>%3</td></tr>")
-            .arg(label, shown, shortSource(fieldSource(d, field)).toHtmlEscaped());
+    const QString muted = palette().color(QPalette::PlaceholderText).name(); // in either theme
+    auto line = [&d, &muted](const QString& label, const QString& shown, const char* field) {
+        return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td style='color:%4'>%3</td></tr>")
+            .arg(label, shown, shortSource(fieldSource(d, field)).toHtmlEscaped(), muted);
     };
     QString html = QStringLiteral("<h3>%1</h3><p>%2 · %3 · %4</p><table cellspacing='4'>")
                        .arg(esc(d.name), esc(d.id), e->origin.toHtmlEscaped(), esc(d.family.empty() ? d.provider : d.family));
@@ -166,7 +175,7 @@ void DeviceProfilesView::showDetail()
     html += line(tr("Pricing key"), esc(d.pricing.empty() ? "none" : d.pricing), "pricing");
     html += QStringLiteral("</table><p><b>%1</b> %2</p>").arg(tr("Source:"), esc(d.source));
     if (!e->path.isEmpty())
-        html += QStringLiteral("<p style='color:#5f6770'>%1 %2</p>").arg(tr("File:"), e->path.toHtmlEscaped());
+        html += QStringLiteral("<p style='color:%3'>%1 %2</p>").arg(tr("File:"), e->path.toHtmlEscaped(), muted);
     m_detail->setHtml(html);
 }
 

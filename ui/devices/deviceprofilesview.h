@@ -40,6 +40,9 @@ signals:
     // A calibration snapshot was imported or a what-if copy saved (its id): pickers elsewhere reload.
     void profilesChanged(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override; // the detail's muted colour follows the theme
+
 private:
     void showDetail();
 

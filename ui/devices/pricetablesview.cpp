@@ -150,7 +150,8 @@ void PriceTablesView::reload(const std::vector<std::string>& userFiles)
         m_model->setTable(cost::builtinPrices());
     } else {
         m_model->setTable(std::move(table).value());
-        m_status->setStyleSheet(QStringLiteral("color: #5f6770;"));
+        m_status->setStyleSheet(QString());
+        m_status->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
         m_status->setText(tr("%1 price entries from %2 files. Read-only: every price carries its date and source; a pilot's "
                              "extra price files (cost.price_files) override entries by key and plan.")
                               .arg(m_model->rowCount())

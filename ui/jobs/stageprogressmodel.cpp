@@ -5,6 +5,8 @@
 
 #include "ui/runs/runsmodel.h"
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QBrush>
 #include <QIcon>
 #include <QPainter>
@@ -285,7 +287,7 @@ QVariant StageProgressModel::data(const QModelIndex& index, int role) const
         if (index.column() == Status)
             return QBrush(stageStateColor(r.state).darker(r.state == StageState::Skipped ? 140 : 110));
         if (r.state == StageState::Skipped || r.state == StageState::Pending)
-            return QBrush(QColor(0x5f, 0x67, 0x70));
+            return QBrush(QGuiApplication::palette().color(QPalette::PlaceholderText)); // muted in either theme
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Seconds)
