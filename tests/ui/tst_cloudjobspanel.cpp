@@ -15,6 +15,8 @@
 #include <QHeaderView>
 #include <QApplication>
 #include <QPushButton>
+#include <QSettings>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -224,6 +226,64 @@ private slots:
         QCOMPARE(checked.size(), 1);
         QVERIFY2(panel.simulationCheck(), qPrintable(panel.simulationCheckError()));
         QCOMPARE(panel.simulationCheck()->profileId, std::string("ionq_aria_1"));
+    }
+
+    // Restarting Qpilot resumes polling every unfinished job: resumeAtStart finds the 2 open jobs
+    // and completes them; with the box unticked (a persisted setting) nothing starts; a store that
+    // does not exist is not created.
+    void resumesUnfinishedJobsAtStart()
+    {
+        auto fake = startFakeIonq();
+        QVERIFY(fake);
+        qputenv("QPILOT_IONQ_ENDPOINT", QByteArray::fromStdString(fake->endpoints().api));
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        QTemporaryDir dir;
+        const QString db = dir.filePath("runs.sqlite");
+        const std::vector<std::int64_t> ids = submitJobs(db, *fake, 2);
+        QCOMPARE(int(ids.size()), 2);
+        WaitOptions fast;
+        fast.pollSeconds = 0.02;
+        fast.maxPollSeconds = 0.05;
+        {
+            CloudJobsPanel off;
+            off.resumeOnStartBox()->setChecked(false);
+            QVERIFY(!QSettings().value("cloud/resumeOnStart").toBool());
+            off.resumeAtStart(db);
+            QTest::qWait(300);
+            QVERIFY(!off.isBusy());
+            CloudJobsPanel next; // the choice is remembered
+            QVERIFY(!next.resumeOnStartBox()->isChecked());
+            next.resumeOnStartBox()->setChecked(true);
+        }
+        {
+            auto s = store::RunStore::open(db.toStdString());
+            QCOMPARE(int(s.value()->listCloudJobs(true).value().size()), 2);
+        }
+        CloudJobsPanel panel;
+        QVERIFY(panel.resumeOnStartBox()->isChecked());
+        panel.setWaitOptions(fast);
+        QSignalSpy resuming(&panel, &CloudJobsPanel::resumingAtStart);
+        QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
+        panel.resumeAtStart(db);
+        QVERIFY(resuming.wait(10000));
+        QCOMPARE(resuming.first().first().toInt(), 2);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toString(), QString());
+        QCOMPARE(panel.model()->unfinishedCount(), 0);
+        QCOMPARE(panel.model()->rowCount(), 2);
+        auto s = store::RunStore::open(db.toStdString());
+        for (std::int64_t id : ids) { // the exact simulator: a Bell state, half 00 and half 11
+            const CloudJob j = s.value()->cloudJob(id).value();
+            QCOMPARE(j.countsJson, countsToJson({{"00", j.shots / 2}, {"11", j.shots / 2}}));
+        }
+        QCOMPARE(fake->jobsCreated(), 2); // resumed, never re-sent
+
+        const QString missing = dir.filePath("none/runs.sqlite");
+        CloudJobsPanel fresh;
+        fresh.resumeAtStart(missing);
+        QTest::qWait(300);
+        QVERIFY(!QFileInfo::exists(missing));
+        QVERIFY(!fresh.isBusy());
     }
 
     void cancelSelected()

@@ -7,10 +7,13 @@
 // preview with that run; a what-if on the Scorecard page re-scores; a past run opens from the
 // Jobs page; Present opens demo mode on the run; the circuit docks hide on pilot pages and come
 // back; pages without a pilot or a run say what to do.
+#include "core/cloud/jobs.h"
 #include "core/pilot/execute.h"
+#include "core/store/store.h"
 #include "ui/cloud/cloudaccountspage.h"
 #include "ui/cloud/clouddevicesmodel.h"
 #include "ui/cloud/clouddevicesview.h"
+#include "ui/cloud/cloudjobspanel.h"
 #include "ui/demo/demomode.h"
 #include "ui/document/document.h"
 #include "ui/jobs/jobsview.h"
@@ -269,6 +272,59 @@ private slots:
         QSettings().remove(QStringLiteral("cloud"));
         for (const char* v : {"QPILOT_IONQ_API_KEY", "QPILOT_SECRETS", "QPILOT_SECRETS_FILE", "QPILOT_SECRETS_PASSPHRASE"})
             qunsetenv(v);
+    }
+
+    // Qpilot closed with a cloud job queued: the next start resumes it without a click, says so
+    // in the message bar, and the job ends completed with its counts in the store (one job at the
+    // fake: nothing is re-sent).
+    void unfinishedCloudJobsResumeAtStart()
+    {
+        auto fake = test::startFakeIonq();
+        QVERIFY(fake);
+        qputenv("QPILOT_IONQ_ENDPOINT", QByteArray::fromStdString(fake->endpoints().api));
+        qputenv("QPILOT_IONQ_API_KEY", QByteArray::fromStdString(fake->credentials().apiKey));
+        std::int64_t id = 0;
+        QString db;
+        {
+            MainWindow first; // the store this window uses (QPILOT_DATA_DIR of this test)
+            db = first.workspace()->cloudJobs()->databasePath();
+        }
+        {
+            auto s = store::RunStore::open(db.toStdString());
+            QVERIFY(s.ok());
+            cloud::HttpTransport http;
+            auto client = cloud::makeClient(cloud::Provider::Ionq, fake->endpoints(), fake->credentials(), http);
+            QVERIFY(client.ok());
+            cloud::JobTracker tracker(*s.value(), *client.value());
+            cloud::Submission sub;
+            sub.deviceId = "simulator";
+            sub.qasm = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
+            sub.shots = 200;
+            auto job = tracker.submit(sub); // submitted, not waited for: then "Qpilot closes"
+            QVERIFY(job.ok());
+            QCOMPARE(job->state, std::string("queued"));
+            id = job->id;
+        }
+        MainWindow w;
+        CloudJobsPanel* jobs = w.workspace()->cloudJobs();
+        cloud::WaitOptions fast;
+        fast.pollSeconds = 0.02;
+        fast.maxPollSeconds = 0.05;
+        jobs->setWaitOptions(fast); // before the start-up check ends (it runs off the GUI thread)
+        QSignalSpy resuming(jobs, &CloudJobsPanel::resumingAtStart);
+        QSignalSpy done(jobs, &CloudJobsPanel::workFinished);
+        QVERIFY(resuming.wait(10000));
+        QCOMPARE(resuming.first().first().toInt(), 1);
+        QVERIFY(w.findChild<MessageBar*>()->text().contains("Resuming 1 unfinished cloud job"));
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().first().toString(), QString());
+        auto s = store::RunStore::open(db.toStdString());
+        const auto job = s.value()->cloudJob(id).value();
+        QCOMPARE(job.state, std::string("completed"));
+        QCOMPARE(job.countsJson, std::string(R"({"00":100,"11":100})"));
+        QCOMPARE(fake->jobsCreated(), 1);
+        qunsetenv("QPILOT_IONQ_ENDPOINT");
+        qunsetenv("QPILOT_IONQ_API_KEY");
     }
 };
 

@@ -9,6 +9,8 @@
 #include "ui/plots/chartview.h"
 #include "ui/plots/dashboardcharts.h"
 
+#include <QCheckBox>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QThread>
@@ -122,7 +125,8 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     : QWidget(parent), m_model(new CloudJobsModel(this)), m_view(new QTableView(this)), m_status(new QLabel(this)),
       m_details(new QTextBrowser(this)), m_counts(new ui::plots::ChartView(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_resume(new QPushButton(tr("Resume unfinished"), this)), m_cancel(new QPushButton(tr("Cancel job"), this)),
-      m_result(new QPushButton(tr("Result"), this)), m_stop(new QPushButton(tr("Stop"), this))
+      m_result(new QPushButton(tr("Result"), this)), m_stop(new QPushButton(tr("Stop"), this)),
+      m_resumeOnStart(new QCheckBox(tr("Resume unfinished jobs at start"), this))
 {
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -137,10 +141,18 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    m_resumeOnStart->setToolTip(tr("When Qpilot starts, poll every job left queued or running (or whose submission "
+                                   "was interrupted) until it ends, and store its counts."));
+    m_resumeOnStart->setChecked(QSettings().value(QStringLiteral("cloud/resumeOnStart"), true).toBool());
+    connect(m_resumeOnStart, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("cloud/resumeOnStart"), on); });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_view, 2);
-    layout->addWidget(m_status);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_resumeOnStart);
+    layout->addLayout(statusRow);
     auto* lower = new QHBoxLayout;
     lower->addWidget(m_details, 1);
     lower->addWidget(m_counts, 1);
@@ -389,6 +401,32 @@ void CloudJobsPanel::setBusy(bool busy)
 }
 
 void CloudJobsPanel::resumeUnfinished() { start(Action::Resume, 0); }
+
+void CloudJobsPanel::resumeAtStart(const QString& databasePath)
+{
+    if (!m_resumeOnStart->isChecked())
+        return;
+    const QString db = databasePath.isEmpty() ? QString::fromStdString(store::defaultDatabasePath()) : databasePath;
+    auto* watcher = new QFutureWatcher<int>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, databasePath] {
+        watcher->deleteLater();
+        const int unfinished = watcher->result();
+        if (unfinished <= 0 || isBusy())
+            return;
+        setDatabasePath(databasePath);
+        resumeUnfinished();
+        emit resumingAtStart(unfinished);
+    });
+    watcher->setFuture(QtConcurrent::run([db] {
+        if (!QFileInfo::exists(db))
+            return 0; // no store yet: nothing was ever submitted
+        auto s = store::RunStore::open(db.toStdString());
+        if (!s)
+            return 0; // the panel reports store errors when it is shown
+        auto jobs = s.value()->listCloudJobs(true);
+        return jobs ? int(jobs->size()) : 0;
+    }));
+}
 void CloudJobsPanel::cancelSelected()
 {
     if (selectedJob())

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -59,6 +60,12 @@ public:
     QString databasePath() const;                     // default: store::defaultDatabasePath()
     void setDatabasePath(const QString& path);
     void setWaitOptions(const cloud::WaitOptions& options) { m_wait = options; }
+    // Restarting Qpilot resumes polling every unfinished job: unless the user unticked "Resume
+    // unfinished jobs at start" (setting cloud/resumeOnStart, default on), counts the unfinished
+    // jobs of the store at `databasePath` off the GUI thread (a missing store is not created) and,
+    // when there are any, shows that store and resumes them (resumingAtStart). No-op when busy.
+    void resumeAtStart(const QString& databasePath);
+    QCheckBox* resumeOnStartBox() const { return m_resumeOnStart; }
     void selectJob(qint64 id);
     qint64 selectedJob() const;
 
@@ -74,6 +81,8 @@ signals:
     void busyChanged(bool busy);
     // A worker finished: "" on success, else the error.
     void workFinished(const QString& error);
+    // resumeAtStart found `jobs` unfinished jobs and resumes them.
+    void resumingAtStart(int jobs);
     // The comparison of the shown job with the simulator finished (see simulationCheck()).
     void simulationCheckFinished();
 
@@ -98,6 +107,7 @@ private:
     int m_checkGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_checkCancel; // the running check's flag
     QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
+    QCheckBox* m_resumeOnStart;
     QString m_databasePath;
     cloud::WaitOptions m_wait;
     QThread* m_thread = nullptr;

@@ -70,6 +70,9 @@ PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, Mess
     m_cloudTabs->addTab(new QWidget(m_cloudTabs), tr("Accounts")); // the page on first showing (keychain calls)
     m_tabs->addTab(m_cloudTabs, tr("Cloud"));
     connect(m_cloudJobs, &CloudJobsPanel::storeError, m_messageBar, &MessageBar::showError);
+    connect(m_cloudJobs, &CloudJobsPanel::resumingAtStart, m_messageBar, [this](int jobs) {
+        m_messageBar->showInfo(tr("Resuming %n unfinished cloud job(s) from the last session: see Cloud \u25B8 Jobs.", nullptr, jobs));
+    });
     connect(m_cloudDevices, &CloudDevicesView::submitRequested, this, &PilotWorkspace::openCloudSubmit);
 
     setDatabasePath(m_workbench->runsPanel()->databasePath());
@@ -121,6 +124,10 @@ void PilotWorkspace::setDatabasePath(const QString& path)
 {
     m_jobs->setDatabasePath(path);
     m_databasePath = path;
+    if (!m_resumeCheckedAtStart) { // the first store of this session: its unfinished cloud jobs resume
+        m_resumeCheckedAtStart = true;
+        m_cloudJobs->resumeAtStart(path);
+    }
     if (m_tabs->currentIndex() == CloudPage)
         m_cloudJobs->setDatabasePath(path);
 }

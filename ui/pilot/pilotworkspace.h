@@ -106,6 +106,7 @@ private:
     PriceTablesView* m_priceTables;
     JobsView* m_jobs;
     CloudAccountsPage* m_cloudAccounts = nullptr;
+    bool m_resumeCheckedAtStart = false;
     CloudJobsPanel* m_cloudJobs;
     CloudDevicesView* m_cloudDevices;
     bool m_cloudShown = false;
