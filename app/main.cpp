@@ -84,7 +84,7 @@ int runGui(int argc, char** argv)
         pageIndex = int(pages.indexOf(parser.value(page).toLower()));
         if (pageIndex < 0) {
             std::cerr << "qpilot: --page: unknown page '" << parser.value(page).toStdString() << "' (one of "
-                      << pages.join(QStringLiteral(", ")).toStdString() << ")\n";
+                      << pages.join(QStringLiteral(", ")).toStdString() << ")\nTry 'qpilot --help'.\n";
             return qpilot::cli::ExitUsage;
         }
     }
@@ -93,7 +93,8 @@ int runGui(int argc, char** argv)
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         const int w = wh.size() == 2 ? wh[0].toInt() : 0, h = wh.size() == 2 ? wh[1].toInt() : 0;
         if (w < 320 || h < 240 || w > 8000 || h > 8000) {
-            std::cerr << "qpilot: --size: expected WxH such as 1366x768, got '" << parser.value(size).toStdString() << "'\n";
+            std::cerr << "qpilot: --size: expected WxH such as 1366x768, got '" << parser.value(size).toStdString()
+                      << "'\nTry 'qpilot --help'.\n";
             return qpilot::cli::ExitUsage;
         }
         windowSize = QSize(w, h);

@@ -47,7 +47,7 @@ bool isGuiOption(const QString& arg)
         "platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
         "geometry", "qwindowicon", "icon", "qwindowtitle", "title", "reverse", "session",
         "display", "style", "stylesheet", "widgetcount", "nograb", "dograb", "sync",
-        "screenshot"};
+        "screenshot", "size", "page", "run"}; // the last three: the workbench's own (app/main.cpp)
     QString name = arg;
     if (name.startsWith(QLatin1String("--")))
         name.remove(0, 2);
@@ -63,7 +63,11 @@ void printGlobalHelp(std::ostream& out)
 {
     out << "Qpilot " QPILOT_VERSION " - quantum machine-learning pilot workbench\n"
            "\n"
-           "Usage: qpilot [FILE]              open the workbench (on a circuit FILE)\n"
+           "Usage: qpilot [FILE] [--run] [--page NAME]\n"
+           "                                  open the workbench (on a circuit or .qpilot FILE;\n"
+           "                                  --run: run the pilot FILE at start; --page: show\n"
+           "                                  circuit, setup, devices, jobs, dashboards, scorecard,\n"
+           "                                  report or cloud)\n"
            "       qpilot VERB [options]      run a command headless (no display needed)\n"
            "\n"
            "Verbs:\n";

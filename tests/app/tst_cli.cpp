@@ -155,6 +155,9 @@ private slots:
         const QString ghz = fixture("ghz3.qasm");
         QTest::newRow("unknown verb") << QStringList{"frobnicate"} << 2 << "unknown verb 'frobnicate'";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << 2 << "unknown option";
+        // the workbench's options select the workbench even without a FILE, which checks them
+        QTest::newRow("workbench --page") << QStringList{"--page", "bogus"} << 2 << "--page: unknown page 'bogus'";
+        QTest::newRow("workbench --size") << QStringList{"--size", "10x10", "--page", "cloud"} << 2 << "--size: expected WxH";
         QTest::newRow("convert no file") << QStringList{"convert", "--to", "qasm3"} << 2 << "missing FILE";
         QTest::newRow("convert no --to") << QStringList{"convert", ghz} << 2 << "missing --to";
         QTest::newRow("convert --to no value") << QStringList{"convert", ghz, "--to"} << 2 << "--to";

@@ -5,12 +5,12 @@
 // non-interactively; login to the encrypted file; and no file Qpilot wrote (store, settings,
 // secrets file, outputs) contains the API key.
 #include "app/cli_runner.h"
+#include "app/cloud_process_env.h"
 #include "core/cloud/jobs.h"
 #include "core/store/store.h"
 #include "support/cloud/fake_braket.h"
 #include "support/cloud/fake_providers.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
@@ -24,43 +24,6 @@ namespace {
 
 const QByteArray kBell = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n";
 
-// A child environment whose every writable location is inside `home`.
-QProcessEnvironment isolatedEnv(const QTemporaryDir& home)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* v : {"QPILOT_IBM_API_KEY", "QPILOT_IBM_SERVICE_CRN", "QPILOT_IONQ_API_KEY", "AWS_ACCESS_KEY_ID",
-                          "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "QPILOT_SECRETS", "QPILOT_SECRETS_FILE",
-                          "QPILOT_SECRETS_PASSPHRASE", "QPILOT_CLOUD_BUDGET"})
-        env.remove(QString::fromLatin1(v));
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath("config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath("data"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath("cache"));
-    env.insert(QStringLiteral("QPILOT_DATA_DIR"), home.filePath("qpilot"));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/qpilot-test-bus"));
-    return env;
-}
-
-std::unique_ptr<store::RunStore> openStore(const QString& path)
-{
-    auto s = store::RunStore::open(path.toStdString());
-    return s ? std::move(s).value() : nullptr;
-}
-
-// Every file below `dir` that contains `needle`.
-QStringList filesContaining(const QString& dir, const QByteArray& needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            hits << path;
-    }
-    return hits;
-}
-
 } // namespace
 
 class TestCliCloud : public QObject {
@@ -72,7 +35,7 @@ private slots:
         auto fake = startFakeIonq();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIonqEnvironment(*fake, env);
         const QString qasm = writeTemp(home, "bell.qasm", kBell);
         const QString db = home.filePath("runs.sqlite");
@@ -109,7 +72,7 @@ private slots:
         auto fake = startFakeIonq();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIonqEnvironment(*fake, env);
         const QString qasm = writeTemp(home, "bell.qasm", kBell);
         Run r = runQpilot({"cloud", "submit", qasm, "--device", "qpu.aria-1", "--shots", "200", "--poll", "0.05", "--db",
@@ -154,7 +117,7 @@ private slots:
         auto fake = startFakeIonq();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIonqEnvironment(*fake, env);
         const QString qasm = writeTemp(home, "bell.qasm", kBell);
         const QString db = home.filePath("runs.sqlite");
@@ -183,7 +146,7 @@ private slots:
         auto fake = startFakeIonq(opts);
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIonqEnvironment(*fake, env);
         const QString qasm = writeTemp(home, "bell.qasm", kBell);
         const QString db = home.filePath("runs.sqlite");
@@ -234,7 +197,7 @@ private slots:
         QVERIFY(fake);
         fake->server().reset(1, {"POST", "/v0.4/jobs"}, true);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIonqEnvironment(*fake, env);
         const QString qasm = writeTemp(home, "bell.qasm", kBell);
         Run r = runQpilot({"cloud", "submit", qasm, "--device", "simulator", "--shots", "64", "--poll", "0.05", "--db",
@@ -252,7 +215,7 @@ private slots:
         auto fake = startFakeIonq();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         const QByteArray key = QByteArray::fromStdString(fake->credentials().apiKey);
         env.insert(QStringLiteral("QPILOT_IONQ_ENDPOINT"), QString::fromStdString(fake->endpoints().api));
         env.insert(QStringLiteral("QPILOT_SECRETS"), QStringLiteral("file"));
@@ -303,7 +266,7 @@ private slots:
         auto fake = startFakeIbm();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         addFakeIbmEnvironment(*fake, env);
         const QString db = home.filePath("runs.sqlite");
         Run r = runQpilot({"cloud", "devices", "ibm", "--json"}, {}, env);
@@ -345,7 +308,7 @@ private slots:
         QVERIFY(fake);
         fake->server().reset(1, {"POST", "/quantum-task"}, true);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         const cloud::Endpoints e = fake->endpoints();
         env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QString::fromStdString(fake->credentials().accessKeyId));
         env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QString::fromStdString(fake->credentials().secretAccessKey));
@@ -379,7 +342,7 @@ private slots:
         auto fake = startFakeIonq();
         QVERIFY(fake);
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         env.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QString::fromStdString(fake->credentials().apiKey));
         QVERIFY(QDir().mkpath(home.filePath("config/Qpilot")));
         QFile conf(home.filePath("config/Qpilot/qpilot.conf"));
@@ -420,7 +383,7 @@ private slots:
         QTemporaryDir home;
         QStringList a = args;
         a << "--db" << home.filePath("runs.sqlite");
-        Run r = runQpilot(a, {}, isolatedEnv(home));
+        Run r = runQpilot(a, {}, isolatedCloudEnv(home));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("qpilot: ") && r.err.contains(message), qPrintable(r.err));
     }
@@ -428,7 +391,7 @@ private slots:
     void plainHttpToARemoteHostIsRefused()
     {
         QTemporaryDir home;
-        QProcessEnvironment env = isolatedEnv(home);
+        QProcessEnvironment env = isolatedCloudEnv(home);
         env.insert(QStringLiteral("QPILOT_IONQ_API_KEY"), QStringLiteral("k"));
         Run r = runQpilot({"cloud", "devices", "ionq", "--endpoint", "http://api.ionq.co/v0.4"}, {}, env);
         QCOMPARE(r.exitCode, 1);

@@ -4,10 +4,10 @@
 // bit order, SIGKILL while waiting then `cloud resume`, a lost CreateQuantumTask reply without a
 // duplicate task, and the AWS secret in no file Qpilot wrote.
 #include "app/cli_runner.h"
+#include "app/cloud_process_env.h"
 #include "core/store/store.h"
 #include "support/cloud/fake_braket.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
@@ -22,37 +22,9 @@ const QByteArray kFlipQ0 = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q
 
 QProcessEnvironment isolatedEnv(const QTemporaryDir& home, const FakeBraket& fake)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* v : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "QPILOT_SECRETS", "QPILOT_SECRETS_FILE",
-                          "QPILOT_SECRETS_PASSPHRASE", "QPILOT_CLOUD_BUDGET", "QPILOT_BRAKET_BUCKET"})
-        env.remove(QString::fromLatin1(v));
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath("config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath("data"));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath("cache"));
-    env.insert(QStringLiteral("QPILOT_DATA_DIR"), home.filePath("qpilot"));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/qpilot-test-bus"));
+    QProcessEnvironment env = isolatedCloudEnv(home);
     addFakeBraketEnvironment(fake, env);
     return env;
-}
-
-std::unique_ptr<store::RunStore> openStore(const QString& path)
-{
-    auto s = store::RunStore::open(path.toStdString());
-    return s ? std::move(s).value() : nullptr;
-}
-
-QStringList filesContaining(const QString& dir, const QByteArray& needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            hits << path;
-    }
-    return hits;
 }
 
 } // namespace
