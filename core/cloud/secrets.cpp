@@ -311,9 +311,8 @@ std::optional<Error> writeSecretsFile(const SecretsOptions& o, const QJsonObject
 
 std::string noKeychainHelp()
 {
-    return "; no usable OS keychain (Secret Service/KWallet) here. Either run a keychain service, or opt in to the "
-           "encrypted file with QPILOT_SECRETS=file and QPILOT_SECRETS_PASSPHRASE (or a prompt), or pass credentials "
-           "in environment variables for this run";
+    return "; no usable OS keychain (Secret Service/KWallet) here: run a keychain service, or opt in to the encrypted "
+           "file with QPILOT_SECRETS=file and QPILOT_SECRETS_PASSPHRASE";
 }
 
 // Runs a QtKeychain job to completion (or the timeout).
@@ -440,23 +439,23 @@ std::optional<Error> SecretStore::remove(Provider provider)
     return e;
 }
 
-Result<Credentials> resolveCredentials(Provider provider, const SecretStore& store)
+Result<Credentials> resolveCredentials(Provider provider, const SecretStore& store, const std::string& howToLogIn)
 {
     const Credentials fromEnv = credentialsFromEnvironment(provider);
     if (!checkCredentials(provider, fromEnv))
         return fromEnv;
     Result<std::optional<Credentials>> stored = store.load(provider);
     if (!stored)
-        return Error(stored.error().message + "; or set " + credentialVariables(provider));
+        return Error(stored.error().message + "; or set " + credentialVariables(provider) + " for this run");
+    const std::string logIn = howToLogIn.empty() ? "run `qpilot cloud login " + std::string(providerKey(provider)) + "`" : howToLogIn;
     if (!stored.value())
-        return Error(std::string("no ") + providerTitle(provider) + " credentials: run `qpilot cloud login " + providerKey(provider)
-                     + "` or set " + credentialVariables(provider));
+        return Error(std::string("no ") + providerTitle(provider) + " credentials: " + logIn + " or set " + credentialVariables(provider));
     Credentials c = *stored.value();
     // An IBM CRN from the environment may complete a stored key (the CRN is not a secret).
     if (provider == Provider::Ibm && c.serviceCrn.empty())
         c.serviceCrn = fromEnv.serviceCrn;
     if (std::optional<Error> bad = checkCredentials(provider, c))
-        return Error(bad->message + " (stored in " + store.describe() + "); run `qpilot cloud login " + providerKey(provider) + "`");
+        return Error(bad->message + " (stored in " + store.describe() + "); " + logIn);
     return c;
 }
 

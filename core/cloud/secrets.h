@@ -67,7 +67,8 @@ private:
 };
 
 // What a client uses: the environment's credentials when set (pipelines), else the store's.
-// Error naming both ways when neither has them.
-Result<Credentials> resolveCredentials(Provider provider, const SecretStore& store);
+// Error naming both ways when neither has them; `howToLogIn` is the caller's way to store them
+// (empty: "run `qpilot cloud login <provider>`").
+Result<Credentials> resolveCredentials(Provider provider, const SecretStore& store, const std::string& howToLogIn = {});
 
 } // namespace qpilot::cloud

@@ -186,6 +186,9 @@ private slots:
         QVERIFY(!none.ok());
         QVERIFY(none.error().message.find("qpilot cloud login ionq") != std::string::npos);
         QVERIFY(none.error().message.find("QPILOT_IONQ_API_KEY") != std::string::npos);
+        // the workbench names its own way to log in instead of the command line's
+        Result<Credentials> gui = resolveCredentials(Provider::Ionq, store, "store them on the accounts page");
+        QCOMPARE(gui.error().message, std::string("no IonQ credentials: store them on the accounts page or set QPILOT_IONQ_API_KEY"));
         // IBM: a stored key completed by the CRN from the environment
         Credentials ibm;
         ibm.apiKey = kKey;

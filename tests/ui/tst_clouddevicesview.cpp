@@ -161,7 +161,7 @@ private slots:
         view.setProvider(provider);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
         const QString error = done.first().first().toString();
-        QVERIFY2(error.contains("log in on the Accounts tab or set") && error.contains(variable), qPrintable(error));
+        QVERIFY2(error.contains("credentials: store them on Cloud \u25B8 Accounts or set") && error.contains(variable), qPrintable(error));
         QVERIFY(view.statusText().startsWith("Error: "));
         QCOMPARE(view.model()->rowCount(), 0);
         QCOMPARE(fx.server().requestCount(), 0); // nothing was sent without credentials

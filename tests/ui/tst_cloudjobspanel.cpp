@@ -327,7 +327,7 @@ private slots:
         QSignalSpy done(&panel, &CloudJobsPanel::workFinished);
         panel.resumeButton()->click();
         QVERIFY(done.wait(30000));
-        QVERIFY2(done.first().first().toString().contains("qpilot cloud login ionq"), qPrintable(done.first().first().toString()));
+        QVERIFY2(done.first().first().toString().contains("no IonQ credentials: store them on Cloud \u25B8 Accounts"), qPrintable(done.first().first().toString()));
         QVERIFY(panel.statusText().startsWith("Error: "));
         QCOMPARE(panel.model()->unfinishedCount(), 1);
         qunsetenv("QPILOT_SECRETS");

@@ -332,7 +332,7 @@ private slots:
         dialog.submitButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         const QString error = finished.first().first().toString();
-        QVERIFY2(error.contains("log in on the Accounts tab or set QPILOT_IONQ_API_KEY"), qPrintable(error));
+        QVERIFY2(error.contains("no IonQ credentials: store them on Cloud \u25B8 Accounts or set QPILOT_IONQ_API_KEY"), qPrintable(error));
         QVERIFY(dialog.statusText().startsWith("Error: "));
         QVERIFY(dialog.submitButton()->isEnabled()); // fix it and try again
         QCOMPARE(fx.jobsCreated(), 0);

@@ -67,10 +67,9 @@ Result<std::unique_ptr<ProviderClient>> connectProvider(Provider p, const Endpoi
     if (!so)
         return so.error();
     const SecretStore secrets(so.value());
-    Result<Credentials> c = resolveCredentials(p, secrets);
+    Result<Credentials> c = resolveCredentials(p, secrets, "store them on Cloud \u25B8 Accounts");
     if (!c)
-        return Error(std::string(providerTitle(p)) + ": log in on the Accounts tab or set " + credentialVariables(p) + " — "
-                     + c.error().message);
+        return c.error(); // names the provider and both ways to log in
     return makeClient(p, e, c.value(), transport);
 }
 

@@ -28,7 +28,8 @@ cloud::ResolvedEndpoints endpointsInUse(cloud::Provider provider);
 
 // Any thread (a worker). A provider client for `endpoints` speaking through `transport` (which
 // must outlive it). Invalid endpoints: "IonQ: API endpoint: refusing plain http:// …". Missing or
-// unreadable credentials: "IonQ: log in on the Accounts tab or set QPILOT_IONQ_API_KEY — <details>".
+// unreadable credentials: "no IonQ credentials: store them on Cloud ▸ Accounts or set QPILOT_IONQ_API_KEY"
+// (or why the keychain could not be read).
 Result<std::unique_ptr<cloud::ProviderClient>> connectProvider(cloud::Provider provider, const cloud::Endpoints& endpoints,
                                                                cloud::HttpTransport& transport);
 
