@@ -2,6 +2,7 @@
 // ui/mainwindow.cpp — the workbench window (see mainwindow.h).
 #include "ui/mainwindow.h"
 
+#include "ui/cloud/cloudjobspanel.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/preferencesdialog.h"
 #include "ui/document/document.h"
@@ -116,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     m_workspace = new PilotWorkspace(m_tabs, m_pilots, m_messageBar);
+    // A cloud job's circuit, with its measured counts, into the editor and the results dock.
+    connect(m_workspace->cloudJobs(), &CloudJobsPanel::openInEditorRequested, this, &MainWindow::openMeasuredCircuit);
     m_undoGroup = new QUndoGroup(this);
     m_undoGroup->addStack(m_document->undoStack());
     m_undoGroup->addStack(m_workspace->editor()->undoStack());
@@ -365,6 +368,20 @@ bool MainWindow::newCircuit(int qubits)
     m_document->newCircuit(qubits);
     m_messageBar->dismiss();
     return true;
+}
+
+bool MainWindow::openMeasuredCircuit(const QString& text, const QString& name, const MeasuredCounts& measured)
+{
+    if (!maybeSave())
+        return false;
+    auto loaded = parseCircuitText(text.toStdString(), name);
+    if (!loaded)
+        return finishOpen(name, loaded.error());
+    m_pilots->session()->close();
+    m_document->load(std::move(loaded.value().circuit), QString(), name);
+    m_results->setMeasured(measured.counts.empty() ? std::nullopt : std::optional<MeasuredCounts>(measured));
+    m_tabs->setCurrentIndex(PilotWorkspace::CircuitPage);
+    return finishOpen(name, std::nullopt);
 }
 
 bool MainWindow::isModified() const

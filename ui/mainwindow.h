@@ -32,6 +32,7 @@ class PilotWorkbench;
 class PilotWorkspace;
 class RecentFilesMenu;
 class ResultsPanel;
+struct MeasuredCounts;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -74,6 +75,10 @@ public slots:
     bool saveDocumentAs(const QString& path, CircuitFormat format);
     // A new untitled circuit (after the unsaved-changes check).
     bool newCircuit(int qubits = 3);
+    // Makes `text` (any format Qpilot reads) an untitled circuit named `name` on the Circuit page
+    // and draws `measured` (unless its counts are empty) in the results dock beside the live
+    // simulation: a cloud job's circuit and its counts. Errors go to the message bar.
+    bool openMeasuredCircuit(const QString& text, const QString& name, const qpilot::MeasuredCounts& measured);
     void setDarkTheme(bool dark);
     // Saves `settings` to QSettings and applies them now: theme, live simulation.
     void applySettings(const qpilot::WorkbenchSettings& settings);

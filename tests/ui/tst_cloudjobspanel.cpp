@@ -212,6 +212,25 @@ private slots:
         QCOMPARE_LE(std::abs(sum - 1), 1e-9);
         QVERIFY2(panel.detailsText().contains("with ionq_aria_1's noise model (density matrix (exact))"), qPrintable(panel.detailsText()));
 
+        // Open in editor: the circuit as given, and the counts with Aria's profile for the
+        // results dock (MainWindow puts them there: tst_pilotworkspace).
+        QString openedQasm, openedName;
+        MeasuredCounts opened;
+        connect(&panel, &CloudJobsPanel::openInEditorRequested, this,
+                [&](const QString& qasm, const QString& name, const MeasuredCounts& m) {
+                    openedQasm = qasm;
+                    openedName = name;
+                    opened = m;
+                });
+        QVERIFY(panel.openInEditorButton()->isEnabled());
+        panel.openInEditorButton()->click();
+        QCOMPARE(openedQasm, QString::fromStdString(kBell));
+        QCOMPARE(openedName, QStringLiteral("cloud-job-%1.qasm").arg(id));
+        QCOMPARE(opened.counts, (std::map<std::string, std::int64_t>{{"00", 500}, {"11", 500}}));
+        QCOMPARE(opened.profileId, QString("ionq_aria_1"));
+        QCOMPARE(opened.label, QStringLiteral("Measured (job %1)").arg(id));
+        QCOMPARE(opened.description, QStringLiteral("cloud job %1 on qpu.aria-1, 1000 shots").arg(id));
+
         // Nothing selected: no comparison. Selected again and cleared while its check runs:
         // that check's result is dropped, only the next one is shown.
         panel.view()->clearSelection();

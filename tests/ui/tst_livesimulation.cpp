@@ -419,6 +419,7 @@ private slots:
         Document d;
         ResultsPanel panel(&d);
         panel.shotsBox()->setValue(0);
+        panel.deviceBox()->setCurrentIndex(0); // whatever another case left in the settings
         d.newCircuit(2);
         QVERIFY(!d.replaceCircuit(parse(kBell), "bell"));
         QTRY_VERIFY(panel.lastResult() && panel.lastResult()->ideal.size() == 4);
@@ -450,6 +451,71 @@ private slots:
         QCOMPARE(QSettings().value("results/shots").toInt(), 500);
         ResultsPanel again(&d);
         QCOMPARE(again.shotsBox()->value(), 500);
+    }
+
+    // Counts measured elsewhere (a cloud job) drawn beside the simulation of the same circuit:
+    // their frequencies at the right outcomes, the device's profile and shots selected; an edit
+    // hides them, undo brings them back; a circuit measuring qubits into other bits, or counts
+    // of another width, are not drawn and the status says why.
+    void measuredCountsBesideTheSimulation()
+    {
+        Document d;
+        ResultsPanel panel(&d);
+        d.newCircuit(2);
+        QVERIFY(!d.replaceCircuit(parse(kBell), "bell"));
+        QTRY_VERIFY(panel.lastResult() && panel.lastResult()->ideal.size() == 4);
+        const auto measuredSeries = [&panel]() -> QCPBars* {
+            for (int i = 0; i < panel.histogram()->plottableCount(); ++i) {
+                if (panel.histogram()->plottable(i)->name() == QLatin1String("Measured (job 3)"))
+                    return qobject_cast<QCPBars*>(panel.histogram()->plottable(i));
+            }
+            return nullptr;
+        };
+        MeasuredCounts m;
+        m.label = QStringLiteral("Measured (job 3)");
+        m.description = QStringLiteral("cloud job 3 on qpu.aria-1, 200 shots");
+        m.counts = {{"00", 90}, {"01", 6}, {"10", 4}, {"11", 100}};
+        m.profileId = QStringLiteral("ionq_aria_1");
+        panel.setMeasured(m);
+        QCOMPARE(panel.deviceBox()->currentData().toString(), QString("ionq_aria_1"));
+        QCOMPARE(panel.shotsBox()->value(), 200);
+        QTRY_VERIFY(panel.measuredShown());
+        QTRY_VERIFY(panel.lastResult()->shots == 200 && !panel.lastResult()->noisy.empty());
+        QCPBars* bars = measuredSeries();
+        QVERIFY(bars);
+        QCOMPARE(panel.histogram()->plottableCount(), 4); // ideal, noisy, sampled, measured
+        QCOMPARE(panel.histogramLabels(), (QStringList{"00", "01", "10", "11"}));
+        const double expected[] = {0.45, 0.03, 0.02, 0.5}; // 90, 6, 4, 100 of 200
+        for (int k = 0; k < 4; ++k)
+            QVERIFY2(near(bars->data()->at(k)->value, expected[k]), qPrintable(QString::number(k)));
+        QVERIFY(panel.statusText().contains("measured: cloud job 3 on qpu.aria-1, 200 shots"));
+
+        // An edit: another circuit, no measured series; undo: the measured circuit again.
+        QVERIFY(!d.replaceCircuit(parse("qubit[2] q; bit[2] c; x q[1]; h q[0]; cx q[0], q[1]; c = measure q;"), "edit"));
+        QTRY_VERIFY(!panel.measuredShown() && panel.lastResult()->generation == panel.simulator()->latestGeneration());
+        QVERIFY(!measuredSeries());
+        QCOMPARE(panel.histogram()->plottableCount(), 3);
+        QVERIFY(!panel.statusText().contains("measured"));
+        d.undoStack()->undo();
+        QTRY_VERIFY(panel.measuredShown());
+        QVERIFY(measuredSeries());
+
+        // Qubit 0 measured into bit 1: the histogram is over the qubits, the counts over the bits.
+        QVERIFY(!d.replaceCircuit(parse("qubit[2] q; bit[2] c; x q[0]; c[1] = measure q[0]; c[0] = measure q[1];"), "swapped"));
+        panel.setMeasured(m);
+        QTRY_VERIFY(panel.measuredNote().contains("into other bits than their own"));
+        QVERIFY(!panel.measuredShown());
+        QVERIFY(!measuredSeries());
+        QVERIFY(panel.statusText().contains("Measured (job 3) not drawn"));
+        // Counts three bits wide for a two-bit circuit.
+        QVERIFY(!d.replaceCircuit(parse(kBell), "bell"));
+        m.counts = {{"000", 10}, {"111", 10}};
+        panel.setMeasured(m);
+        QTRY_VERIFY(panel.measuredNote().contains("its outcomes have 3 bits, this view's 2"));
+        // Removed.
+        panel.setMeasured(std::nullopt);
+        QTRY_VERIFY(panel.measuredNote().isEmpty() && !panel.measuredShown());
+        QVERIFY(!panel.measured());
     }
 };
 

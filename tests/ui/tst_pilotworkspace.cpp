@@ -23,6 +23,7 @@
 #include "ui/pilot/pilotsession.h"
 #include "ui/pilot/pilotworkbench.h"
 #include "ui/pilot/pilotworkspace.h"
+#include "ui/results/resultspanel.h"
 #include "ui/plots/chartview.h"
 #include "ui/plots/dashboards.h"
 #include "ui/report/reportpreview.h"
@@ -47,6 +48,7 @@
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
+#include <qcustomplot.h>
 
 using namespace qpilot;
 
@@ -323,6 +325,35 @@ private slots:
         QCOMPARE(job.state, std::string("completed"));
         QCOMPARE(job.countsJson, std::string(R"({"00":100,"11":100})"));
         QCOMPARE(fake->jobsCreated(), 1);
+
+        // Open in editor: the job's circuit on the Circuit page, its counts beside the live
+        // simulation with as many sampled shots (the IonQ simulator has no Qpilot profile).
+        jobs->refresh();
+        jobs->selectJob(id);
+        QVERIFY(jobs->openInEditorButton()->isEnabled());
+        jobs->openInEditorButton()->click();
+        QCOMPARE(w.workspaceTabs()->currentIndex(), int(PilotWorkspace::CircuitPage));
+        QCOMPARE(w.document()->displayName(), QStringLiteral("cloud-job-%1.qasm").arg(id));
+        QCOMPARE(w.document()->circuit().numQubits(), 2);
+        QVERIFY(!w.document()->isModified());
+        ResultsPanel* results = w.resultsPanel();
+        QVERIFY(results->measured());
+        QCOMPARE(results->measured()->counts, (std::map<std::string, std::int64_t>{{"00", 100}, {"11", 100}}));
+        QCOMPARE(results->shotsBox()->value(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(results->measuredShown(), 10000);
+        const QString label = QStringLiteral("Measured (job %1)").arg(id);
+        QCPBars* measured = nullptr;
+        for (int i = 0; i < results->histogram()->plottableCount(); ++i) {
+            if (results->histogram()->plottable(i)->name() == label)
+                measured = qobject_cast<QCPBars*>(results->histogram()->plottable(i));
+        }
+        QVERIFY(measured);
+        QCOMPARE(results->histogramLabels(), (QStringList{"00", "01", "10", "11"}));
+        QCOMPARE(measured->data()->at(0)->value, 0.5);
+        QCOMPARE(measured->data()->at(1)->value, 0.0);
+        QCOMPARE(measured->data()->at(3)->value, 0.5);
+        QVERIFY2(results->statusText().contains(QStringLiteral("measured: cloud job %1 on simulator, 200 shots").arg(id)),
+                 qPrintable(results->statusText()));
         qunsetenv("QPILOT_IONQ_ENDPOINT");
         qunsetenv("QPILOT_IONQ_API_KEY");
     }

@@ -126,6 +126,7 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
       m_details(new QTextBrowser(this)), m_counts(new ui::plots::ChartView(this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_resume(new QPushButton(tr("Resume unfinished"), this)), m_cancel(new QPushButton(tr("Cancel job"), this)),
       m_result(new QPushButton(tr("Result"), this)), m_stop(new QPushButton(tr("Stop"), this)),
+      m_openInEditor(new QPushButton(tr("Open in editor"), this)),
       m_resumeOnStart(new QCheckBox(tr("Resume unfinished jobs at start"), this))
 {
     m_view->setModel(m_model);
@@ -141,6 +142,9 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     for (QPushButton* b : {m_refresh, m_resume, m_cancel, m_result, m_stop})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    buttons->addWidget(m_openInEditor);
+    m_openInEditor->setToolTip(tr("Open the job's circuit on the Circuit page; a completed job's counts are drawn there "
+                                  "beside the live simulation, with the device's noise model and as many shots."));
     m_resumeOnStart->setToolTip(tr("When Qpilot starts, poll every job left queued or running (or whose submission "
                                    "was interrupted) until it ends, and store its counts."));
     m_resumeOnStart->setChecked(QSettings().value(QStringLiteral("cloud/resumeOnStart"), true).toBool());
@@ -163,6 +167,7 @@ CloudJobsPanel::CloudJobsPanel(QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &CloudJobsPanel::cancelSelected);
     connect(m_result, &QPushButton::clicked, this, &CloudJobsPanel::showSelectedResult);
     connect(m_stop, &QPushButton::clicked, this, &CloudJobsPanel::stop);
+    connect(m_openInEditor, &QPushButton::clicked, this, &CloudJobsPanel::openSelectedInEditor);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { showSelected(); });
     refresh();
 }
@@ -215,7 +220,8 @@ void CloudJobsPanel::refresh()
     if (keep)
         selectJob(keep);
     if (!isBusy())
-        m_status->setText(m_model->jobs().empty() ? tr("No cloud jobs yet: submit one with 'qpilot cloud submit'.")
+        m_status->setText(m_model->jobs().empty() ? tr("No cloud jobs yet: submit a circuit from the Devices tab "
+                                                       "(Submit circuit\u2026) or with 'qpilot cloud submit'.")
                                                   : tr("%n job(s), %1 unfinished.", nullptr, int(m_model->jobs().size()))
                                                         .arg(m_model->unfinishedCount()));
     showSelected();
@@ -231,6 +237,7 @@ void CloudJobsPanel::showSelected()
     const bool open = j && (j->state == "submitting" || j->state == "queued" || j->state == "running");
     m_cancel->setEnabled(idle && open);
     m_result->setEnabled(idle && j && j->state == "completed");
+    m_openInEditor->setEnabled(j && !j->qasm.empty());
     if (!j) {
         m_details->clear();
         showCounts(nullptr);
@@ -436,6 +443,30 @@ void CloudJobsPanel::showSelectedResult()
 {
     if (selectedJob())
         start(Action::Result, selectedJob());
+}
+
+void CloudJobsPanel::openSelectedInEditor()
+{
+    const int row = m_model->rowOf(selectedJob());
+    if (row < 0)
+        return;
+    const store::CloudJobRecord& job = m_model->jobs()[std::size_t(row)];
+    MeasuredCounts measured;
+    if (job.state == "completed" && !job.countsJson.empty()) {
+        if (auto counts = cloud::countsFromJson(job.countsJson))
+            measured.counts = std::move(counts).value();
+    }
+    if (!measured.counts.empty()) {
+        std::int64_t shots = 0;
+        for (const auto& [bits, n] : measured.counts)
+            shots += n;
+        const QString device = QString::fromStdString(job.deviceId);
+        measured.label = tr("Measured (job %1)").arg(job.id);
+        measured.description = tr("cloud job %1 on %2, %3 shots").arg(job.id).arg(device).arg(shots);
+        if (auto provider = cloud::providerFromKey(job.provider))
+            measured.profileId = QString::fromStdString(cloud::profileIdForCloudDevice(provider.value(), job.deviceId));
+    }
+    emit openInEditorRequested(QString::fromStdString(job.qasm), QStringLiteral("cloud-job-%1.qasm").arg(job.id), measured);
 }
 
 void CloudJobsPanel::stop()

@@ -11,6 +11,7 @@
 
 #include "core/cloud/jobs.h"
 #include "core/cloud/simulation_check.h"
+#include "ui/results/measuredcounts.h"
 
 #include <QString>
 #include <QWidget>
@@ -45,6 +46,7 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     QPushButton* resultButton() const { return m_result; }
     QPushButton* stopButton() const { return m_stop; }
+    QPushButton* openInEditorButton() const { return m_openInEditor; }
     QString statusText() const;
     QString detailsText() const;
     // The selected completed job's counts as a histogram (qubit 0 rightmost), the same charts as
@@ -74,6 +76,7 @@ public slots:
     void resumeUnfinished();
     void cancelSelected();
     void showSelectedResult();
+    void openSelectedInEditor();
     void stop();
 
 signals:
@@ -85,6 +88,9 @@ signals:
     void resumingAtStart(int jobs);
     // The comparison of the shown job with the simulator finished (see simulationCheck()).
     void simulationCheckFinished();
+    // "Open in editor": the selected job's circuit as the user gave it, a name for it
+    // ("cloud-job-3.qasm") and, when the job completed, its counts (empty counts otherwise).
+    void openInEditorRequested(const QString& qasm, const QString& name, const qpilot::MeasuredCounts& measured);
 
 private:
     enum class Action { Resume, Cancel, Result };
@@ -106,7 +112,7 @@ private:
     bool m_checkRunning = false;
     int m_checkGeneration = 0;
     std::shared_ptr<std::atomic<bool>> m_checkCancel; // the running check's flag
-    QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop;
+    QPushButton *m_refresh, *m_resume, *m_cancel, *m_result, *m_stop, *m_openInEditor;
     QCheckBox* m_resumeOnStart;
     QString m_databasePath;
     cloud::WaitOptions m_wait;

@@ -36,6 +36,7 @@ namespace {
 const QColor kIdeal(0x1e, 0x88, 0xe5);
 const QColor kNoisy(0xfb, 0x8c, 0x00);
 const QColor kSampled(0x43, 0xa0, 0x47);
+const QColor kMeasured(0xab, 0x47, 0xbc); // purple: 4.4:1 on white, 3.6:1 on the dark theme's base
 
 QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& color)
 {
@@ -321,6 +322,43 @@ void ResultsPanel::runNow()
         m_remembered = remembered;
     }
     m_simulator->request(std::move(request));
+    m_measuredGeneration = m_measured && m_document->qasm3Text() == m_measuredQasm ? m_simulator->latestGeneration() : 0;
+}
+
+void ResultsPanel::setMeasured(std::optional<MeasuredCounts> measured)
+{
+    m_measured = std::move(measured);
+    m_measuredQasm = m_document->qasm3Text();
+    m_measuredIdentity = false;
+    if (m_measured) {
+        // The histogram is over the qubits when the circuit only measures at the end: the counts
+        // (over the bits) line up with it when qubit i is measured into bit i, each qubit once.
+        const Circuit& c = m_document->circuit();
+        std::vector<int> bitOf(std::size_t(std::max(c.numQubits(), 0)), -1);
+        bool identity = c.numClbits() == c.numQubits();
+        for (const Operation& op : c.ops) {
+            if (const auto* m = std::get_if<MeasureOp>(&op.op)) {
+                identity = identity && m->qubit == m->clbit && bitOf[std::size_t(m->qubit)] < 0;
+                bitOf[std::size_t(m->qubit)] = m->clbit;
+            }
+        }
+        m_measuredIdentity = identity && std::find(bitOf.begin(), bitOf.end(), -1) == bitOf.end();
+        const QSignalBlocker blockDevice(m_device), blockShots(m_shots);
+        if (!m_measured->profileId.isEmpty()) {
+            const int index = m_device->findData(m_measured->profileId);
+            if (index >= 0)
+                m_device->setCurrentIndex(index);
+        }
+        std::int64_t shots = 0;
+        for (const auto& [bits, n] : m_measured->counts)
+            shots += n;
+        if (shots > 0)
+            m_shots->setValue(int(std::min<std::int64_t>(shots, m_shots->maximum())));
+    }
+    if (m_document->hasCircuit())
+        runNow(); // the new choices, and a run that knows its circuit is the measured one
+    else if (m_last)
+        plotHistogram(*m_last);
 }
 
 void ResultsPanel::showResult(const LiveSimResult& result)
@@ -358,6 +396,11 @@ void ResultsPanel::showResult(const LiveSimResult& result)
         parts << tr("%1 shots, seed %2").arg(result.shots).arg(result.seed);
     if (!result.note.isEmpty())
         parts << result.note;
+    plotHistogram(result); // decides whether the measured counts are drawn
+    if (m_measuredShown)
+        parts << tr("measured: %1").arg(m_measured->description);
+    else if (!m_measuredNote.isEmpty())
+        parts << m_measuredNote;
     m_status->setText(parts.join(QStringLiteral(" \u00b7 ")));
     if (result.amplitudeRows.empty())
         m_amplitudes->clear();
@@ -370,7 +413,6 @@ void ResultsPanel::showResult(const LiveSimResult& result)
                                    "views show the distribution over its classical bits.")
                               : QString());
     m_expectations->setExpectations(result.expectations);
-    plotHistogram(result);
     plotMarginals(result);
     emit updated();
 }
@@ -394,7 +436,39 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
                 sampled[std::size_t(it - shown.begin())] += double(count) / result.shots;
         }
     }
-    const int series = 1 + (result.shownNoisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1);
+    // Measured counts of this very circuit (setMeasured), over the same outcomes.
+    std::vector<double> measured;
+    m_measuredShown = false;
+    m_measuredNote.clear();
+    if (m_measured && result.generation != 0 && result.generation == m_measuredGeneration && states > 0) {
+        std::int64_t total = 0;
+        int width = result.bits;
+        for (const auto& [key, count] : m_measured->counts) {
+            total += count;
+            if (int(key.size()) != result.bits)
+                width = int(key.size());
+        }
+        if (width != result.bits || total <= 0)
+            m_measuredNote = tr("%1 not drawn: its outcomes have %2 bits, this view's %3")
+                                 .arg(m_measured->label)
+                                 .arg(width)
+                                 .arg(result.bits);
+        else if (!result.overClassicalBits && !m_measuredIdentity)
+            m_measuredNote = tr("%1 not drawn: the circuit measures its qubits into other bits than their own").arg(m_measured->label);
+        else {
+            measured.assign(shown.size(), 0.0);
+            for (const auto& [key, count] : m_measured->counts) {
+                quint64 index = 0;
+                for (char ch : key)
+                    index = (index << 1) | (ch == '1' ? 1u : 0u);
+                const auto it = std::lower_bound(shown.begin(), shown.end(), index);
+                if (it != shown.end() && *it == index)
+                    measured[std::size_t(it - shown.begin())] += double(count) / double(total);
+            }
+            m_measuredShown = true;
+        }
+    }
+    const int series = 1 + (result.shownNoisy.empty() ? 0 : 1) + (sampled.empty() ? 0 : 1) + (measured.empty() ? 0 : 1);
     const double width = 0.8 / series;
     auto* group = new QCPBarsGroup(m_histogram);
     group->setSpacingType(QCPBarsGroup::stAbsolute);
@@ -426,6 +500,8 @@ void ResultsPanel::plotHistogram(const LiveSimResult& result)
             addSeries(tr("Noisy (%1)").arg(result.deviceId), kNoisy, result.shownNoisy);
         if (!sampled.empty())
             addSeries(tr("Sampled"), kSampled, sampled);
+        if (!measured.empty())
+            addSeries(m_measured->label, kMeasured, measured);
     }
     m_histogram->legend->setVisible(states > 0);
     m_histogram->xAxis->setTicker(ticker);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "ui/results/livesimulator.h"
+#include "ui/results/measuredcounts.h"
 #include "ui/settings/workbenchsettings.h"
 
 #include <QElapsedTimer>
@@ -77,6 +78,17 @@ public:
     // Restyles the plots after a palette change.
     void applyTheme();
 
+    // Draws `measured` (e.g. a cloud job's counts) as a fourth histogram series while the editor
+    // holds the circuit that is in it now, and selects the measured device's profile (noisy
+    // series) and its number of shots (sampled series) so the three compare like for like. An
+    // edit hides the series; undoing back to the measured circuit shows it again. nullopt removes it.
+    void setMeasured(std::optional<MeasuredCounts> measured);
+    const std::optional<MeasuredCounts>& measured() const { return m_measured; }
+    // Whether the histogram draws the measured counts now; when it does not, why (empty: no
+    // measured counts, or the circuit was edited).
+    bool measuredShown() const { return m_measuredShown; }
+    QString measuredNote() const { return m_measuredNote; }
+
 signals:
     void updated();
 
@@ -113,6 +125,12 @@ private:
     QElapsedTimer m_sinceRun;
     bool m_trailingRun = false;
     QStringList m_labels;
+    std::optional<MeasuredCounts> m_measured;
+    QString m_measuredQasm;            // the editor's circuit when the counts were set
+    bool m_measuredIdentity = false;   // every qubit i measured into bit i (the views' order)
+    quint64 m_measuredGeneration = 0;  // the last simulation of the measured circuit
+    bool m_measuredShown = false;
+    QString m_measuredNote;
 };
 
 } // namespace qpilot
