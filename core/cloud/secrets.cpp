@@ -3,6 +3,7 @@
 // local event loop with a timeout), in the opt-in encrypted file (OpenSSL AES-256-GCM with a
 // PBKDF2-HMAC-SHA256 key; written atomically with mode 0600), or in environment variables.
 #include "core/cloud/secrets.h"
+#include "core/common/paths.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -49,12 +49,7 @@ void wipe(std::string& s)
 
 } // namespace
 
-std::string defaultSecretsFile()
-{
-    const QString dataDir = qEnvironmentVariable("QPILOT_DATA_DIR");
-    const QString dir = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
-    return QDir(dir).filePath(QStringLiteral("secrets.enc")).toStdString();
-}
+std::string defaultSecretsFile() { return userDataPath("secrets.enc"); }
 
 Result<SecretsOptions> secretsOptionsFromEnvironment()
 {

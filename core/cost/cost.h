@@ -74,6 +74,30 @@ PriceTable builtinPrices();
 // The shipped tables with user files applied on top (each replaces rows by key and plan).
 Result<PriceTable> loadPrices(const std::vector<std::string>& userFiles);
 
+// ---- user price files (what-if copies of a price) -----------------------------------------
+
+// A price file (format_version 1) holding `row` alone, with its provider, latency assumptions
+// and date: loadPriceFile reads it back as the same row. A pilot listing the file in
+// cost.price_files is priced with it instead of the shipped row of the same key and plan.
+std::string priceFileJson(const PriceRow& row);
+// A what-if copy of `row` with every rate of its model × `factor` (per second; per task and per
+// shot; AQT c1, c2 and both m; per HQC), so any batch costs exactly `factor` times as much. Same
+// key and plan (it replaces the original where a pilot lists it); dated `today`, its name, source
+// and note say what was scaled from what. Errors: a factor that is not finite and > 0, a free plan
+// (no rates), a date that is not YYYY-MM-DD.
+Result<PriceRow> scaledPriceCopy(const PriceRow& row, double factor, const std::string& today);
+// $QPILOT_DATA_DIR/prices, else the application data folder's "prices".
+std::string defaultUserPriceStore();
+// Where saveUserPriceFile puts `row`: <store>/<key>--<plan>.json, characters other than
+// letters, digits, '_', '-' and '.' replaced by '_' ("braket_iqm_garnet--on_demand.json").
+std::string userPriceFilePath(const PriceRow& row, const std::string& store);
+// Checks `row` by the loader's rules (date, source, the model's rates; errors name the field)
+// and writes it to userPriceFilePath atomically; returns the path. The same key and plan again
+// replaces it.
+Result<std::string> saveUserPriceFile(const PriceRow& row, const std::string& store);
+// The price files (*.json) in `store`, sorted by name; a missing store has none.
+std::vector<std::string> listUserPriceFiles(const std::string& store);
+
 // ---- workload and cost --------------------------------------------------------------------
 
 enum class Precision { Configured, Equal };     // shots per circuit as given, or equal precision

@@ -3,11 +3,15 @@
 // shipped tables, user overrides, and lookups by pricing key and plan.
 #include "core/cost/builtin_prices.h"
 #include "core/common/json.h"
+#include "core/common/paths.h"
 #include "core/cost/cost.h"
 #include "core/device/json_fields.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <cctype>
@@ -318,6 +322,120 @@ Result<PriceTable> loadPrices(const std::vector<std::string>& userFiles)
             return *e;
     }
     return t;
+}
+
+std::string priceFileJson(const PriceRow& r)
+{
+    QJsonObject row;
+    row["key"] = QString::fromStdString(r.key);
+    row["plan"] = QString::fromStdString(r.plan);
+    row["name"] = QString::fromStdString(r.name);
+    row["model"] = QString::fromLatin1(priceModelName(r.model));
+    if (r.isDefault)
+        row["default"] = true;
+    switch (r.model) {
+    case PriceModel::Free: row["free_seconds"] = r.freeSeconds; break;
+    case PriceModel::PerSecond: row["usd_per_second"] = r.usdPerSecond; break;
+    case PriceModel::PerTaskShot:
+        row["usd_per_task"] = r.usdPerTask;
+        row["usd_per_shot"] = r.usdPerShot;
+        break;
+    case PriceModel::Aqt:
+        row["c1_usd"] = r.c1;
+        row["c2_usd"] = r.c2;
+        row["m_em_on_usd"] = r.mEmOn;
+        row["m_em_off_usd"] = r.mEmOff;
+        break;
+    case PriceModel::Hqc:
+        row["usd_per_hqc"] = r.usdPerHqc;
+        row["hqc_base"] = r.hqcBase;
+        row["hqc_2q_weight"] = r.hqc2qWeight;
+        row["hqc_measure_weight"] = r.hqcMeasureWeight;
+        row["hqc_divisor"] = r.hqcDivisor;
+        break;
+    }
+    if (r.billingIncrementSeconds > 0)
+        row["billing_increment_s"] = r.billingIncrementSeconds;
+    if (r.assumedShotSeconds)
+        row["assumed_shot_time_s"] = *r.assumedShotSeconds;
+    if (r.minShotsErrorMitigation)
+        row["min_shots_error_mitigation"] = double(*r.minShotsErrorMitigation);
+    row["date"] = QString::fromStdString(r.date);
+    row["source"] = QString::fromStdString(r.source);
+    if (!r.note.empty())
+        row["note"] = QString::fromStdString(r.note);
+    QJsonObject latency;
+    latency["queue_s"] = r.latency.queueSeconds;
+    latency["queue_note"] = QString::fromStdString(r.latency.queueNote);
+    latency["round_trip_s"] = r.latency.roundTripSeconds;
+    latency["round_trip_note"] = QString::fromStdString(r.latency.roundTripNote);
+    QJsonObject file;
+    file["format_version"] = 1;
+    file["provider"] = QString::fromStdString(r.provider);
+    file["title"] = QString::fromStdString(r.name);
+    file["retrieved"] = QString::fromStdString(r.date);
+    file["latency"] = latency;
+    file["rows"] = QJsonArray{row};
+    return QJsonDocument(file).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<PriceRow> scaledPriceCopy(const PriceRow& row, double factor, const std::string& today)
+{
+    if (!std::isfinite(factor) || factor <= 0)
+        return Error{"the price factor must be a number > 0 (got " + detail::fmt(factor) + ")"};
+    if (row.model == PriceModel::Free)
+        return Error{row.name + " is free: it has no rates to scale"};
+    if (!isIsoDate(today))
+        return Error{"expected an ISO date YYYY-MM-DD (got '" + today + "')"};
+    PriceRow c = row;
+    for (double* rate : {&c.usdPerSecond, &c.usdPerTask, &c.usdPerShot, &c.c1, &c.c2, &c.mEmOn, &c.mEmOff, &c.usdPerHqc})
+        *rate *= factor;
+    const std::string times = "\u00d7" + detail::fmt(factor);
+    c.name = row.name + " (what-if " + times + ")";
+    c.source = "what-if " + times + " of " + row.source + " (" + row.date + ")";
+    c.note = "what-if copy, every rate " + times + (row.note.empty() ? std::string() : "; original: " + row.note);
+    c.date = today;
+    c.file.clear();
+    return c;
+}
+
+std::string defaultUserPriceStore() { return userDataPath("prices"); }
+
+std::string userPriceFilePath(const PriceRow& row, const std::string& store)
+{
+    auto safe = [](std::string s) {
+        for (char& c : s)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
+                c = '_';
+        return s;
+    };
+    return QDir(QString::fromStdString(store)).filePath(QString::fromStdString(safe(row.key) + "--" + safe(row.plan) + ".json")).toStdString();
+}
+
+Result<std::string> saveUserPriceFile(const PriceRow& row, const std::string& store)
+{
+    if (row.key.empty() || row.plan.empty())
+        return Error{"a price needs its pricing key and plan"};
+    const QString path = QString::fromStdString(userPriceFilePath(row, store));
+    const std::string json = priceFileJson(row);
+    PriceTable check; // the loader's rules, with errors located in the file to be written
+    if (auto e = loadPriceFile(json, path.toStdString(), check))
+        return *e;
+    if (!QDir().mkpath(QString::fromStdString(store)))
+        return Error{"cannot create the folder for user price files", store};
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QByteArray::fromStdString(json)) != qint64(json.size()) || !f.commit())
+        return Error{"cannot write the price file: " + f.errorString().toStdString(), path.toStdString()};
+    return path.toStdString();
+}
+
+std::vector<std::string> listUserPriceFiles(const std::string& store)
+{
+    std::vector<std::string> files;
+    const QDir dir(QString::fromStdString(store));
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        files.push_back(dir.filePath(name).toStdString());
+    return files;
 }
 
 } // namespace qpilot::cost

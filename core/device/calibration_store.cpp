@@ -2,13 +2,13 @@
 // (format_version 2, id "<backend>@<date>") per <store>/<backend>/<date>.json, written
 // atomically; listing and lookup of "backend@date" / "backend@latest".
 #include "core/device/device.h"
+#include "core/common/paths.h"
 
 #include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -35,13 +35,7 @@ QString snapshotPath(const std::string& store, const std::string& backend, const
 
 } // namespace
 
-std::string defaultCalibrationStore()
-{
-    const QByteArray dataDir = qgetenv("QPILOT_DATA_DIR");
-    if (!dataDir.isEmpty())
-        return QDir(QString::fromLocal8Bit(dataDir)).filePath("calibrations").toStdString();
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("calibrations").toStdString();
-}
+std::string defaultCalibrationStore() { return userDataPath("calibrations"); }
 
 Result<SavedSnapshot> saveCalibrationSnapshot(const DeviceProfile& profile, const std::string& store)
 {

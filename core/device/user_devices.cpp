@@ -2,13 +2,13 @@
 // and coherence times, every scaled field's source saying so) and the user profile store
 // (<store>/<id>.json, written atomically) that findDevice consults for ids it does not ship.
 #include "core/device/device.h"
+#include "core/common/paths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
@@ -149,13 +149,7 @@ Result<DeviceProfile> scaledDeviceCopy(const DeviceProfile& device, const Device
     return d;
 }
 
-std::string defaultUserDeviceStore()
-{
-    const QByteArray dataDir = qgetenv("QPILOT_DATA_DIR");
-    if (!dataDir.isEmpty())
-        return QDir(QString::fromLocal8Bit(dataDir)).filePath("devices").toStdString();
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("devices").toStdString();
-}
+std::string defaultUserDeviceStore() { return userDataPath("devices"); }
 
 Result<std::string> saveUserDevice(const DeviceProfile& device, const std::string& store)
 {

@@ -4,6 +4,7 @@
 // The full run JSON (runToJson) is the record loadRun() reads; the normalised columns and
 // tables beside it hold the key numbers for queries.
 #include "core/store/store.h"
+#include "core/common/paths.h"
 
 #include "core/common/hash.h"
 #include "core/common/provenance.h"
@@ -17,7 +18,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 #include <QVariant>
 
@@ -35,13 +35,7 @@ QVariant real(const std::optional<double>& v) { return v ? real(*v) : QVariant()
 
 } // namespace
 
-std::string defaultDatabasePath()
-{
-    const QString dataDir = qEnvironmentVariable("QPILOT_DATA_DIR");
-    if (!dataDir.isEmpty())
-        return QDir(dataDir).filePath("runs.sqlite").toStdString();
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath("runs.sqlite").toStdString();
-}
+std::string defaultDatabasePath() { return userDataPath("runs.sqlite"); }
 
 struct RunStore::Impl {
     QString connection;

@@ -1,6 +1,7 @@
 // tests/cost/tst_prices.cpp — the price tables: the shipped files load and carry a date and
 // source per price, every shipped device's pricing key resolves, the §3 rates are what the
-// reference states, user files override rows, and malformed tables give located errors.
+// reference states, user files override rows, malformed tables give located errors, and every
+// row survives being written to a user price file (what-if copies) and read back.
 #include "core/cost/cost.h"
 #include "core/device/device.h"
 
@@ -131,6 +132,136 @@ private slots:
         auto missing = loadPrices({dir.filePath(QStringLiteral("nope.json")).toStdString()});
         QVERIFY(!missing.ok());
         QVERIFY(QString::fromStdString(missing.error().toString()).contains("nope.json"));
+    }
+
+    // Every shipped row written alone to a price file reads back as the same row.
+    void everyRowRoundTripsThroughAPriceFile()
+    {
+        const PriceTable shipped = builtinPrices();
+        for (const PriceRow& r : shipped.rows) {
+            PriceTable t;
+            const auto e = loadPriceFile(priceFileJson(r), "copy.json", t);
+            QVERIFY2(!e, e ? e->toString().c_str() : "");
+            QCOMPARE(int(t.rows.size()), 1);
+            const PriceRow& c = t.rows[0];
+            const std::string what = r.key + " " + r.plan;
+            QVERIFY2(c.key == r.key && c.plan == r.plan && c.name == r.name && c.model == r.model && c.isDefault == r.isDefault,
+                     what.c_str());
+            QVERIFY2(c.usdPerSecond == r.usdPerSecond && c.billingIncrementSeconds == r.billingIncrementSeconds
+                         && c.assumedShotSeconds == r.assumedShotSeconds && c.freeSeconds == r.freeSeconds
+                         && c.usdPerTask == r.usdPerTask && c.usdPerShot == r.usdPerShot
+                         && c.minShotsErrorMitigation == r.minShotsErrorMitigation,
+                     what.c_str());
+            QVERIFY2(c.c1 == r.c1 && c.c2 == r.c2 && c.mEmOn == r.mEmOn && c.mEmOff == r.mEmOff && c.usdPerHqc == r.usdPerHqc
+                         && c.hqcBase == r.hqcBase && c.hqc2qWeight == r.hqc2qWeight && c.hqcMeasureWeight == r.hqcMeasureWeight
+                         && c.hqcDivisor == r.hqcDivisor,
+                     what.c_str());
+            QVERIFY2(c.date == r.date && c.source == r.source && c.note == r.note && c.provider == r.provider, what.c_str());
+            QVERIFY2(c.latency.queueSeconds == r.latency.queueSeconds && c.latency.queueNote == r.latency.queueNote
+                         && c.latency.roundTripSeconds == r.latency.roundTripSeconds
+                         && c.latency.roundTripNote == r.latency.roundTripNote,
+                     what.c_str());
+            QCOMPARE(c.file, std::string("copy.json"));
+        }
+    }
+
+    // A what-if copy of IBM Pay-As-You-Go at half the rate, saved to the user store, prices a
+    // workload at exactly half (the per-second model is linear in the rate); bad copies are
+    // refused with the field named and nothing written.
+    void userPriceFileSavedAndUsed()
+    {
+        QTemporaryDir dir;
+        const std::string store = dir.filePath("prices").toStdString();
+        QVERIFY(listUserPriceFiles(store).empty()); // missing store: none
+        const PriceTable shipped = builtinPrices();
+        const PriceRow& payg = *shipped.find("ibm", "payg").value();
+        PriceRow copy = payg;
+        copy.usdPerSecond = payg.usdPerSecond / 2;
+        copy.date = "2026-11-24";
+        copy.source = "what-if: half of [S22,S26]";
+        auto saved = saveUserPriceFile(copy, store);
+        QVERIFY2(saved.ok(), saved.ok() ? "" : saved.error().toString().c_str());
+        QCOMPARE(QFileInfo(QString::fromStdString(saved.value())).fileName(), QStringLiteral("ibm--payg.json"));
+        QCOMPARE(listUserPriceFiles(store), std::vector<std::string>{saved.value()});
+        auto table = loadPrices(listUserPriceFiles(store));
+        QVERIFY(table.ok());
+        const PriceRow& used = *table->find("ibm").value(); // still the default plan
+        QCOMPARE(used.usdPerSecond, payg.usdPerSecond / 2);
+        QCOMPARE(used.source, copy.source);
+        Workload w;
+        w.figures.duration = 50e-6;
+        w.figures.measuredQubits = 2;
+        w.repetitionDelay = 250e-6;
+        const double before = costOf(payg, w, shipped.ibm).value().batchUsd;
+        const double after = costOf(used, w, table->ibm).value().batchUsd;
+        QVERIFY(before > 0);
+        QCOMPARE(after, before / 2);
+        // Braket keys hold ':' — the file name does not.
+        PriceRow garnet = *shipped.find("braket:iqm_garnet").value();
+        garnet.usdPerShot = 0.001;
+        auto g = saveUserPriceFile(garnet, store);
+        QVERIFY(g.ok());
+        QCOMPARE(QFileInfo(QString::fromStdString(g.value())).fileName(), QStringLiteral("braket_iqm_garnet--on_demand.json"));
+        QCOMPARE(int(listUserPriceFiles(store).size()), 2);
+        // Refused: no source, a negative rate, a date that is not ISO.
+        PriceRow bad = copy;
+        bad.source.clear();
+        auto noSource = saveUserPriceFile(bad, store);
+        QVERIFY(!noSource.ok());
+        QVERIFY2(noSource.error().message.find("rows[0].source") != std::string::npos, noSource.error().message.c_str());
+        bad = copy;
+        bad.usdPerSecond = -1;
+        QVERIFY(saveUserPriceFile(bad, store).error().message.find("usd_per_second") != std::string::npos);
+        bad = copy;
+        bad.date = "24.11.2026";
+        QVERIFY(saveUserPriceFile(bad, store).error().message.find("ISO date") != std::string::npos);
+        QCOMPARE(int(listUserPriceFiles(store).size()), 2);
+        QCOMPARE(loadPrices(listUserPriceFiles(store))->find("ibm").value()->usdPerSecond, payg.usdPerSecond / 2);
+    }
+
+    // A what-if ×0.7 copy of every priced row costs exactly 0.7 times as much for the same batch
+    // (the cost is linear in the rates under every model), keeps key and plan, and says what it is.
+    void scaledCopyScalesTheCost()
+    {
+        const PriceTable shipped = builtinPrices();
+        Workload w;
+        w.shots = 1000;
+        w.inferences = 1000;
+        w.figures.measuredQubits = 4;
+        w.figures.oneQubitGates = 20;
+        w.figures.twoQubitGates = 6;
+        w.figures.twoQubitDepth = 4;
+        w.figures.duration = 50e-6;
+        w.repetitionDelay = 250e-6;
+        int checked = 0;
+        for (const PriceRow& r : shipped.rows) {
+            if (r.model == PriceModel::Free)
+                continue;
+            auto copy = scaledPriceCopy(r, 0.7, "2026-11-24");
+            QVERIFY2(copy.ok(), r.key.c_str());
+            QCOMPARE(copy->key, r.key);
+            QCOMPARE(copy->plan, r.plan);
+            QCOMPARE(copy->date, std::string("2026-11-24"));
+            QVERIFY2(copy->source.find("what-if \u00d70.7 of " + r.source + " (" + r.date + ")") == 0, copy->source.c_str());
+            for (AqtReading reading : {AqtReading::Additive, AqtReading::Minimum}) {
+                w.aqtReading = reading;
+                auto before = costOf(r, w, shipped.ibm);
+                auto after = costOf(copy.value(), w, shipped.ibm);
+                QVERIFY2(before.ok() && after.ok(), r.key.c_str());
+                QVERIFY2(before->batchUsd > 0, r.key.c_str());
+                QVERIFY2(std::abs(after->batchUsd - 0.7 * before->batchUsd) <= 1e-12 * before->batchUsd,
+                         (r.key + " " + r.plan).c_str());
+            }
+            ++checked;
+        }
+        QVERIFY(checked >= 12);
+        // Refused: factors that are not > 0, a free plan, a date that is not ISO.
+        const PriceRow& payg = *shipped.find("ibm", "payg").value();
+        for (double bad : {0.0, -1.0, std::nan("")})
+            QVERIFY(scaledPriceCopy(payg, bad, "2026-11-24").error().message.find("factor") != std::string::npos);
+        QVERIFY(scaledPriceCopy(*shipped.find("ibm", "open").value(), 0.5, "2026-11-24").error().message.find("free")
+                != std::string::npos);
+        QVERIFY(scaledPriceCopy(payg, 0.5, "today").error().message.find("ISO date") != std::string::npos);
     }
 
     void malformed_data()

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <cmath>
@@ -114,9 +115,71 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("{\"format_version\": 1, \"rows\": [");
         bad.close();
-        view.reload({bad.fileName().toStdString()});
-        QVERIFY(view.findChild<QLabel*>("priceStatus")->text().contains("bad.json"));
-        QCOMPARE(m->rowCount(), int(table.rows.size()));
+        PriceTablesView withBad(nullptr, dir.path());
+        QVERIFY(withBad.findChild<QLabel*>("priceStatus")->text().contains("bad.json"));
+        QCOMPARE(withBad.model()->rowCount(), int(table.rows.size()));
+    }
+
+    // "What-if copy…" of IBM Pay-As-You-Go at ×0.5 with a contract as its source: saved in the
+    // store, listed in italics beside the published entry (which stays), selected; a free plan
+    // has nothing to scale; an empty source cannot be saved.
+    void priceWhatIfCopy()
+    {
+        QTemporaryDir dir;
+        PriceTablesView view(nullptr, dir.filePath("prices"));
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const cost::PriceTable shipped = cost::builtinPrices();
+        auto rowOf = [&view](const std::string& key, const std::string& plan) {
+            for (int i = 0; i < view.model()->rowCount(); ++i)
+                if (view.model()->row(i)->key == key && view.model()->row(i)->plan == plan)
+                    return i;
+            return -1;
+        };
+        auto* button = view.findChild<QPushButton*>("priceWhatIf");
+        QVERIFY(button);
+        view.selectRow(rowOf("ibm", "open"));
+        QVERIFY(!button->isEnabled()); // free: no rates
+        view.selectRow(rowOf("ibm", "payg"));
+        QVERIFY(button->isEnabled());
+        QString problem;
+        QTimer::singleShot(0, this, [&problem] {
+            auto* d = qobject_cast<PriceWhatIfDialog*>(QApplication::activeModalWidget());
+            if (!d) {
+                problem = "no dialog";
+                return;
+            }
+            d->setFactor(0.5);
+            auto* create = d->findChild<QPushButton*>("createPriceCopy");
+            d->setSource(QString());
+            if (create->isEnabled())
+                problem = "an empty source can be saved";
+            d->setSource(QStringLiteral("contract Q-2026-114"));
+            if (!d->findChild<QLabel*>("priceWhatIfSummary")->text().contains("$1.6/s \u2192 $0.8/s"))
+                problem = d->findChild<QLabel*>("priceWhatIfSummary")->text();
+            create->click();
+        });
+        QSignalSpy created(&view, &PriceTablesView::priceCopyCreated);
+        view.openWhatIfCopy();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(created.count(), 1);
+        const QString path = created.first().at(0).toString();
+        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("ibm--payg.json"));
+        QCOMPARE(created.first().at(1).toBool(), false); // no pilot open: not offered
+        QCOMPARE(view.model()->rowCount(), int(shipped.rows.size()) + 1);
+        const int copy = view.table()->currentIndex().row();
+        const cost::PriceRow* r = view.model()->row(copy);
+        QCOMPARE(QString::fromStdString(r->file), path);
+        QCOMPARE(r->usdPerSecond, 0.8);
+        QCOMPARE(r->source, std::string("contract Q-2026-114"));
+        QCOMPARE(r->date, QDate::currentDate().toString(Qt::ISODate).toStdString());
+        QVERIFY(view.model()->data(view.model()->index(copy, PriceEntriesModel::Plan), Qt::FontRole).value<QFont>().italic());
+        const int published = rowOf("ibm", "payg");
+        QCOMPARE(view.model()->row(published)->usdPerSecond, 1.6); // the published entry stays, first
+        QVERIFY(!view.model()->data(view.model()->index(published, PriceEntriesModel::Plan), Qt::FontRole).isValid());
+        // A new view finds the copy in the store.
+        PriceTablesView again(nullptr, dir.filePath("prices"));
+        QCOMPARE(again.model()->rowCount(), int(shipped.rows.size()) + 1);
+        QVERIFY(again.findChild<QLabel*>("priceStatus")->text().contains("1 what-if file(s) of yours"));
     }
 
     void calibrationImport_data()
@@ -252,6 +315,12 @@ private slots:
     {
         const QString out = qEnvironmentVariable("QPILOT_SCREENSHOT_DIR", QDir::temp().filePath("qpilot-screens"));
         QDir().mkpath(out);
+        // a what-if price in the user store (the last case: the earlier ones expect none there)
+        const cost::PriceTable shipped = cost::builtinPrices();
+        auto contract = cost::scaledPriceCopy(*shipped.find("ibm", "payg").value(), 0.7, "2026-11-24");
+        QVERIFY(contract.ok());
+        contract.value().source = "contract Q-2026-114";
+        QVERIFY(cost::saveUserPriceFile(contract.value(), cost::defaultUserPriceStore()).ok());
         for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
             DeviceProfilesView devices;
             devices.resize(size);
@@ -263,6 +332,7 @@ private slots:
             PriceTablesView prices;
             prices.resize(size);
             prices.show();
+            prices.selectRow(prices.model()->rowCount() - 1); // the what-if copy
             img = prices.grab().toImage();
             QVERIFY(img.save(QStringLiteral("%1/price-editor-%2x%3.png").arg(out).arg(size.width()).arg(size.height())));
         }
@@ -271,6 +341,10 @@ private slots:
         dialog.setScaling({1, 0.5, 1, 1, 1});
         dialog.show();
         QVERIFY(dialog.grab().toImage().save(out + "/device-editor-whatif-dialog.png"));
+        PriceWhatIfDialog priceDialog(*shipped.find("braket:iqm_garnet").value(), true);
+        priceDialog.setFactor(0.7);
+        priceDialog.show();
+        QVERIFY(priceDialog.grab().toImage().save(out + "/price-editor-whatif-dialog.png"));
         CalibrationImportDialog import(nullptr, m_data.filePath("preview-store"));
         import.setFiles({fixture("props_lab7.json"), fixture("conf_lab7.json")});
         import.show();

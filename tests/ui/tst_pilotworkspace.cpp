@@ -16,6 +16,7 @@
 #include "ui/cloud/cloudjobspanel.h"
 #include "ui/demo/demomode.h"
 #include "ui/document/document.h"
+#include "ui/devices/deviceeditors.h"
 #include "ui/jobs/jobsview.h"
 #include "ui/mainwindow.h"
 #include "ui/pilot/piloteditor.h"
@@ -34,6 +35,7 @@
 #include "support/test_setup.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
@@ -46,6 +48,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtTest>
 #include <qcustomplot.h>
@@ -205,6 +208,51 @@ private slots:
         QCOMPARE(demo->currentSlide(), demo->slideCount() - 1);
         QTest::keyClick(demo, Qt::Key_Escape);
         QTRY_VERIFY(ws->demo() == nullptr);
+    }
+
+    // A what-if copy of the pilot's price (Devices ▸ Price tables) used in the open pilot: one
+    // undoable edit of its extra price files; the next run costs exactly half and names the copy.
+    void whatIfPriceReachesTheRun()
+    {
+        MainWindow w;
+        QVERIFY(w.openFile(m_pilot));
+        QVERIFY(runAndWait(w));
+        const pilot::DeviceOutcome before = w.pilots()->runner()->result().execution.run.devices.at(0);
+        QVERIFY(before.costPer1kUsd > 0);
+        PriceTablesView* prices = w.workspace()->priceTables();
+        int row = -1;
+        for (int i = 0; i < prices->model()->rowCount(); ++i)
+            if (prices->model()->row(i)->key == before.priceKey && prices->model()->row(i)->plan == before.pricePlan)
+                row = i;
+        QVERIFY(row >= 0);
+        prices->selectRow(row);
+        bool offered = false;
+        QTimer::singleShot(0, this, [&offered] {
+            auto* d = qobject_cast<PriceWhatIfDialog*>(QApplication::activeModalWidget());
+            if (!d)
+                return;
+            offered = d->useInPilot();
+            d->setFactor(0.5);
+            d->findChild<QPushButton*>("createPriceCopy")->click();
+        });
+        QSignalSpy created(prices, &PriceTablesView::priceCopyCreated);
+        prices->openWhatIfCopy();
+        QVERIFY(offered);
+        QCOMPARE(created.count(), 1);
+        const std::string path = created.first().at(0).toString().toStdString();
+        PilotEditor* editor = w.workspace()->editor();
+        QCOMPARE(editor->pilot().cost.priceFiles, std::vector<std::string>{path});
+        QCOMPARE(w.pilots()->session()->pilot().cost.priceFiles, std::vector<std::string>{path});
+        QVERIFY(w.findChild<MessageBar*>()->text().contains("the open pilot now uses it"));
+        QVERIFY(runAndWait(w));
+        const pilot::DeviceOutcome after = w.pilots()->runner()->result().execution.run.devices.at(0);
+        QCOMPARE(after.costPer1kUsd, before.costPer1kUsd * 0.5);
+        QCOMPARE(after.costPer1kUnmitigatedUsd, before.costPer1kUnmitigatedUsd * 0.5);
+        QVERIFY2(QString::fromStdString(after.priceSource).startsWith(QStringLiteral("what-if \u00d70.5 of ")),
+                 after.priceSource.c_str());
+        editor->undoStack()->undo();
+        QVERIFY(editor->pilot().cost.priceFiles.empty());
+        QVERIFY(w.pilots()->session()->pilot().cost.priceFiles.empty());
     }
 
     void opensAPastRunFromJobs()

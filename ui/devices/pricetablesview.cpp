@@ -2,10 +2,16 @@
 // ui/devices/pricetablesview.cpp — PriceEntriesModel and PriceTablesView.
 #include "ui/devices/pricetablesview.h"
 
+#include "ui/devices/pricewhatifdialog.h"
+
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -15,6 +21,9 @@ namespace qpilot {
 namespace {
 
 QString usd(double v) { return QStringLiteral("$") + QString::number(v, 'g', 6); }
+
+// A row from the user's price store rather than the shipped tables.
+bool isUserRow(const cost::PriceRow& r) { return r.file.rfind("resources/prices/", 0) != 0; }
 
 } // namespace
 
@@ -71,6 +80,11 @@ QVariant PriceEntriesModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};
     const cost::PriceRow& r = m_table.rows[size_t(index.row())];
+    if (role == Qt::FontRole && isUserRow(r)) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     if (role == Qt::ToolTipRole) {
         if (index.column() == Source || index.column() == UnitPrices)
             return QString::fromStdString(r.note);
@@ -101,15 +115,26 @@ QVariant PriceEntriesModel::headerData(int section, Qt::Orientation orientation,
     return QString::fromLatin1(names[section]);
 }
 
-PriceTablesView::PriceTablesView(QWidget* parent) : QWidget(parent), m_model(new PriceEntriesModel(this))
+PriceTablesView::PriceTablesView(QWidget* parent, const QString& store)
+    : QWidget(parent), m_model(new PriceEntriesModel(this)),
+      m_store(store.isEmpty() ? QString::fromStdString(cost::defaultUserPriceStore()) : store)
 {
     auto* v = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
     auto* title = new QLabel(tr("Price tables"), this);
     QFont tf = title->font();
     tf.setPointSizeF(tf.pointSizeF() * 1.3);
     tf.setBold(true);
     title->setFont(tf);
-    v->addWidget(title);
+    top->addWidget(title);
+    top->addStretch(1);
+    m_whatIf = new QPushButton(tr("What-if copy\u2026"), this);
+    m_whatIf->setObjectName(QStringLiteral("priceWhatIf"));
+    m_whatIf->setToolTip(tr("A copy of the selected price with every rate scaled and its own source, saved as a user price "
+                            "file that pilots can use instead of the published entry."));
+    top->addWidget(m_whatIf);
+    v->addLayout(top);
+    connect(m_whatIf, &QPushButton::clicked, this, &PriceTablesView::openWhatIfCopy);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("priceStatus"));
     m_status->setWordWrap(true);
@@ -141,30 +166,75 @@ PriceTablesView::PriceTablesView(QWidget* parent) : QWidget(parent), m_model(new
     reload();
 }
 
-void PriceTablesView::reload(const std::vector<std::string>& userFiles)
+void PriceTablesView::reload()
 {
-    auto table = cost::loadPrices(userFiles);
-    if (!table) {
-        m_status->setText(tr("Cannot read the price files: %1").arg(QString::fromStdString(table.error().toString())));
+    cost::PriceTable table = cost::builtinPrices();
+    const std::size_t shippedFiles = table.files.size();
+    // Each user file on its own: its rows are listed beside the published ones, not over them.
+    QStringList broken;
+    int userFiles = 0;
+    for (const std::string& path : cost::listUserPriceFiles(m_store.toStdString())) {
+        QFile f(QString::fromStdString(path));
+        cost::PriceTable own;
+        std::optional<Error> e = f.open(QIODevice::ReadOnly) ? cost::loadPriceFile(f.readAll().toStdString(), path, own)
+                                                            : Error{"cannot read: " + f.errorString().toStdString(), path};
+        if (e) {
+            broken << QString::fromStdString(e->toString());
+            continue;
+        }
+        table.rows.insert(table.rows.end(), own.rows.begin(), own.rows.end());
+        table.files.push_back(path);
+        ++userFiles;
+    }
+    m_model->setTable(std::move(table));
+    QString text = tr("%1 price entries: %2 published tables, each price with its date and source, and %3 what-if "
+                      "file(s) of yours (italics, in %4). A pilot is priced with a what-if file when its extra price "
+                      "files (Setup \u25B8 Cost) list it.")
+                       .arg(m_model->rowCount())
+                       .arg(shippedFiles)
+                       .arg(userFiles)
+                       .arg(QDir::toNativeSeparators(m_store));
+    if (!broken.isEmpty()) {
         m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
-        m_model->setTable(cost::builtinPrices());
+        m_status->setText(tr("Cannot read %n user price file(s), left out: %1", nullptr, int(broken.size())).arg(broken.join(QStringLiteral("; ")))
+                          + QStringLiteral("\n") + text);
     } else {
-        m_model->setTable(std::move(table).value());
         m_status->setStyleSheet(QString());
         m_status->setForegroundRole(QPalette::PlaceholderText); // muted in either theme
-        m_status->setText(tr("%1 price entries from %2 files. Read-only: every price carries its date and source; a pilot's "
-                             "extra price files (cost.price_files) override entries by key and plan.")
-                              .arg(m_model->rowCount())
-                              .arg(m_model->table().files.size()));
+        m_status->setText(text);
     }
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(0);
-    showDetail(m_model->rowCount() > 0 ? 0 : -1);
+    selectRow(m_model->rowCount() > 0 ? 0 : -1);
+}
+
+void PriceTablesView::selectRow(int row)
+{
+    if (row >= 0 && row < m_model->rowCount())
+        m_table->selectRow(row);
+    showDetail(row);
+}
+
+void PriceTablesView::openWhatIfCopy()
+{
+    const int row = m_table->currentIndex().row();
+    const cost::PriceRow* r = m_model->row(row);
+    if (!r)
+        return;
+    PriceWhatIfDialog dialog(*r, m_pilotOpen, this, m_store);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const std::string path = cost::userPriceFilePath(*r, m_store.toStdString());
+    reload();
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        if (m_model->row(i)->file == path)
+            selectRow(i);
+    }
+    emit priceCopyCreated(QString::fromStdString(path), dialog.useInPilot());
 }
 
 void PriceTablesView::showDetail(int row)
 {
     const cost::PriceRow* r = m_model->row(row);
+    m_whatIf->setEnabled(r && r->model != cost::PriceModel::Free);
     if (!r) {
         m_detail->clear();
         return;

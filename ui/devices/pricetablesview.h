@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ui/devices/pricetablesview.h — the price tables as a read-only table of every price entry
-// (provider, key, plan, model, unit prices, date, source tag, the file it came from) with the
-// selected entry's note and latency assumptions below. Read-only by design: prices are dated,
-// sourced facts; a what-if on price belongs in the scorecard's what-if sliders, and a user price
-// file (a pilot's cost.price_files) overrides rows by key and plan.
+// ui/devices/pricetablesview.h — the price tables: every published price entry (provider, key,
+// plan, model, unit prices, date, source tag, the file it came from) and below them the user's
+// what-if copies from the user price store (in italics), with the selected entry's note and
+// latency assumptions underneath. Published entries are not edited in place — they are dated,
+// sourced facts — but "What-if copy…" saves a copy with scaled rates and its own source as a user
+// price file, which a pilot lists in cost.price_files to be priced with it (optionally the open
+// pilot, as an undoable edit).
 #pragma once
 
 #include "core/cost/cost.h"
@@ -12,6 +14,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace qpilot {
@@ -41,11 +44,25 @@ private:
 class PriceTablesView : public QWidget {
     Q_OBJECT
 public:
-    explicit PriceTablesView(QWidget* parent = nullptr);
-    // The shipped tables plus `userFiles` on top (errors shown in the view).
-    void reload(const std::vector<std::string>& userFiles = {});
+    // `store`: the user price store ("" = cost::defaultUserPriceStore()).
+    explicit PriceTablesView(QWidget* parent = nullptr, const QString& store = {});
+    // The shipped tables, then every file of the user price store as its own rows (a file that
+    // does not load is named in the status line; the others still show).
+    void reload();
     PriceEntriesModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
+    QString store() const { return m_store; }
+    // Whether a pilot is open: the what-if dialog then offers to use the copy in it.
+    void setPilotOpen(bool open) { m_pilotOpen = open; }
+    void selectRow(int row);
+
+public slots:
+    // "What-if copy…" of the selected entry (modal); on success the view reloads, selects the
+    // copy and emits priceCopyCreated.
+    void openWhatIfCopy();
+
+signals:
+    void priceCopyCreated(const QString& path, bool useInPilot);
 
 private:
     void showDetail(int row);
@@ -54,6 +71,9 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_detail = nullptr;
     QLabel* m_status = nullptr;
+    QPushButton* m_whatIf = nullptr;
+    QString m_store;
+    bool m_pilotOpen = false;
 };
 
 } // namespace qpilot

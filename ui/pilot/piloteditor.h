@@ -77,6 +77,10 @@ public:
     // "Cost", "Thresholds".
     QStringList pageNames() const;
     void showPage(const QString& name);
+    // One undoable edit of the field at `path` (a validation path: "cost.price_files"): `change`
+    // applied to a copy of the pilot; nothing is pushed when it changes nothing. `mergeable`: a
+    // later edit of the same field merges into this one (typing).
+    void edit(const QString& path, const std::function<void(pilot::Pilot&)>& change, bool mergeable = false);
 
 signals:
     void pilotEdited();
@@ -119,7 +123,6 @@ private:
     void buildThresholds();
 
     // Editing.
-    void edit(const QString& path, const std::function<void(pilot::Pilot&)>& change, bool mergeable);
     void applyPilot(const pilot::Pilot& pilot);
     void setParseError(const QString& path, const QString& message);
     void refreshDataset();

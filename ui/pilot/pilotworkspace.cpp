@@ -22,6 +22,7 @@
 #include "ui/widgets/messagebar.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -29,6 +30,8 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace qpilot {
 
@@ -91,6 +94,23 @@ PilotWorkspace::PilotWorkspace(QTabWidget* tabs, PilotWorkbench* workbench, Mess
     connect(m_tabs, &QTabWidget::currentChanged, this, &PilotWorkspace::onTabChanged);
     // A new snapshot or what-if copy can be picked in the pilot editor right away.
     connect(m_deviceProfiles, &DeviceProfilesView::profilesChanged, this, [this] { m_editor->devicesModel()->reload(); });
+    // A what-if price copy, used in the open pilot when asked (one undoable edit of its price files).
+    connect(m_priceTables, &PriceTablesView::priceCopyCreated, this, [this](const QString& path, bool useInPilot) {
+        if (!useInPilot || !m_workbench->session()->isOpen()) {
+            m_messageBar->showInfo(tr("Saved the what-if price %1. List it in a pilot's extra price files (Setup \u25B8 Cost) "
+                                      "to price its runs with it.")
+                                       .arg(QDir::toNativeSeparators(path)));
+            return;
+        }
+        m_editor->edit(QStringLiteral("cost.price_files"), [path](pilot::Pilot& p) {
+            const std::string file = path.toStdString();
+            if (std::find(p.cost.priceFiles.begin(), p.cost.priceFiles.end(), file) == p.cost.priceFiles.end())
+                p.cost.priceFiles.push_back(file);
+        });
+        m_messageBar->showInfo(tr("Saved the what-if price %1; the open pilot now uses it (Setup \u25B8 Cost, extra price "
+                                  "files). Run the pilot to see its cost with it.")
+                                   .arg(QDir::toNativeSeparators(path)));
+    });
     onSessionChanged();
 }
 
@@ -137,6 +157,7 @@ void PilotWorkspace::onSessionChanged()
     if (m_applyingEdits)
         return;
     PilotSession* session = m_workbench->session();
+    m_priceTables->setPilotOpen(session->isOpen());
     if (!session->isOpen()) {
         m_setupStack->setCurrentIndex(0);
         m_editor->undoStack()->clear();
