@@ -20,6 +20,7 @@ const Verb* const kVerbs[] = {
     &kSimulateVerb,
     &kDevicesVerb,
     &kCalibrationVerb,
+    &kPricesVerb,
     &kTranspileVerb,
     &kEstimateVerb,
     &kMitigateVerb,

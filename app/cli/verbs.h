@@ -29,6 +29,7 @@ extern const Verb kInfoVerb;
 extern const Verb kSimulateVerb;
 extern const Verb kDevicesVerb;
 extern const Verb kCalibrationVerb;
+extern const Verb kPricesVerb;
 extern const Verb kTrainVerb;
 extern const Verb kDatasetsVerb;
 extern const Verb kEncodeVerb;

@@ -69,6 +69,8 @@ struct PriceTable {
 // the field: unknown keys, negative or non-finite prices, missing date or source, a model
 // without its rates. Rows of `into` with the same key and plan are replaced, new rows added.
 std::optional<Error> loadPriceFile(const std::string& json, const std::string& fileName, PriceTable& into);
+// A row's unit prices in words: "$1.6/s, billed per 1 s", "$0.3/task + $0.00145/shot", ...
+std::string unitPricesText(const PriceRow& row);
 // The shipped tables (resources/prices/*.json, embedded at build time).
 PriceTable builtinPrices();
 // The shipped tables with user files applied on top (each replaces rows by key and plan).

@@ -379,6 +379,33 @@ std::string priceFileJson(const PriceRow& r)
     return QJsonDocument(file).toJson(QJsonDocument::Indented).toStdString();
 }
 
+std::string unitPricesText(const PriceRow& r)
+{
+    auto usd = [](double v) { return QStringLiteral("$") + QString::number(v, 'g', 6); };
+    QString text;
+    switch (r.model) {
+    case PriceModel::Free: text = QStringLiteral("free, %1 s per 28 days").arg(r.freeSeconds); break;
+    case PriceModel::PerSecond:
+        text = usd(r.usdPerSecond) + QStringLiteral("/s")
+               + (r.billingIncrementSeconds > 0 ? QStringLiteral(", billed per %1 s").arg(r.billingIncrementSeconds) : QString());
+        break;
+    case PriceModel::PerTaskShot: text = usd(r.usdPerTask) + QStringLiteral("/task + ") + usd(r.usdPerShot) + QStringLiteral("/shot"); break;
+    case PriceModel::Aqt:
+        text = QStringLiteral("%1/1q gate\u00b7shot, %2/2q gate\u00b7shot, min %3 (EM on) / %4 (off)")
+                   .arg(usd(r.c1), usd(r.c2), usd(r.mEmOn), usd(r.mEmOff));
+        break;
+    case PriceModel::Hqc:
+        text = QStringLiteral("%1/HQC, HQC = %2 + C(N1q + %3 N2q + %4 Nm)/%5")
+                   .arg(usd(r.usdPerHqc))
+                   .arg(r.hqcBase)
+                   .arg(r.hqc2qWeight)
+                   .arg(r.hqcMeasureWeight)
+                   .arg(r.hqcDivisor);
+        break;
+    }
+    return text.toStdString();
+}
+
 Result<PriceRow> scaledPriceCopy(const PriceRow& row, double factor, const std::string& today)
 {
     if (!std::isfinite(factor) || factor <= 0)
@@ -418,9 +445,9 @@ Result<std::string> saveUserPriceFile(const PriceRow& row, const std::string& st
         return Error{"a price needs its pricing key and plan"};
     const QString path = QString::fromStdString(userPriceFilePath(row, store));
     const std::string json = priceFileJson(row);
-    PriceTable check; // the loader's rules, with errors located in the file to be written
-    if (auto e = loadPriceFile(json, path.toStdString(), check))
-        return *e;
+    PriceTable check; // the loader's rules, before anything is written
+    if (auto e = loadPriceFile(json, "the price copy", check))
+        return Error{e->message + " (nothing written)"};
     if (!QDir().mkpath(QString::fromStdString(store)))
         return Error{"cannot create the folder for user price files", store};
     QSaveFile f(path);

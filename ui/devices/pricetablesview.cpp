@@ -20,8 +20,6 @@ namespace qpilot {
 
 namespace {
 
-QString usd(double v) { return QStringLiteral("$") + QString::number(v, 'g', 6); }
-
 // A row from the user's price store rather than the shipped tables.
 bool isUserRow(const cost::PriceRow& r) { return r.file.rfind("resources/prices/", 0) != 0; }
 
@@ -41,29 +39,7 @@ const cost::PriceRow* PriceEntriesModel::row(int r) const
     return r >= 0 && r < int(m_table.rows.size()) ? &m_table.rows[size_t(r)] : nullptr;
 }
 
-QString PriceEntriesModel::unitPrices(const cost::PriceRow& r)
-{
-    switch (r.model) {
-    case cost::PriceModel::Free:
-        return QStringLiteral("free, %1 s per 28 days").arg(r.freeSeconds);
-    case cost::PriceModel::PerSecond:
-        return usd(r.usdPerSecond) + QStringLiteral("/s") +
-               (r.billingIncrementSeconds > 0 ? QStringLiteral(", billed per %1 s").arg(r.billingIncrementSeconds) : QString());
-    case cost::PriceModel::PerTaskShot:
-        return usd(r.usdPerTask) + QStringLiteral("/task + ") + usd(r.usdPerShot) + QStringLiteral("/shot");
-    case cost::PriceModel::Aqt:
-        return QStringLiteral("%1/1q gate·shot, %2/2q gate·shot, min %3 (EM on) / %4 (off)")
-            .arg(usd(r.c1), usd(r.c2), usd(r.mEmOn), usd(r.mEmOff));
-    case cost::PriceModel::Hqc:
-        return QStringLiteral("%1/HQC, HQC = %2 + C(N1q + %3 N2q + %4 Nm)/%5")
-            .arg(usd(r.usdPerHqc))
-            .arg(r.hqcBase)
-            .arg(r.hqc2qWeight)
-            .arg(r.hqcMeasureWeight)
-            .arg(r.hqcDivisor);
-    }
-    return {};
-}
+QString PriceEntriesModel::unitPrices(const cost::PriceRow& r) { return QString::fromStdString(cost::unitPricesText(r)); }
 
 int PriceEntriesModel::rowCount(const QModelIndex& parent) const
 {
