@@ -9,7 +9,6 @@
 #include "core/cost/cost.h"
 
 #include <QDate>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,20 +71,12 @@ int runList(const std::string& store, bool asJson, std::ostream& out, std::ostre
     std::vector<std::pair<cost::PriceRow, bool>> rows;
     for (const cost::PriceRow& r : shipped.rows)
         rows.emplace_back(r, false);
-    int failed = 0;
-    for (const std::string& path : cost::listUserPriceFiles(store)) {
-        QFile f(QString::fromStdString(path));
-        cost::PriceTable own;
-        std::optional<Error> e = f.open(QIODevice::ReadOnly) ? cost::loadPriceFile(f.readAll().toStdString(), path, own)
-                                                            : Error{"cannot read: " + f.errorString().toStdString(), path};
-        if (e) {
-            err << "qpilot: prices: " << e->toString() << " (left out)\n";
-            ++failed;
-            continue;
-        }
-        for (const cost::PriceRow& r : own.rows)
-            rows.emplace_back(r, true);
-    }
+    const cost::UserPriceFiles user = cost::loadUserPriceFiles(store);
+    for (const cost::PriceRow& r : user.rows)
+        rows.emplace_back(r, true);
+    for (const Error& e : user.errors)
+        err << "qpilot: prices: " << e.toString() << " (left out)\n";
+    const bool failed = !user.errors.empty();
     if (asJson) {
         QJsonArray arr;
         for (const auto& [r, user] : rows)

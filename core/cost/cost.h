@@ -99,6 +99,14 @@ std::string userPriceFilePath(const PriceRow& row, const std::string& store);
 Result<std::string> saveUserPriceFile(const PriceRow& row, const std::string& store);
 // The price files (*.json) in `store`, sorted by name; a missing store has none.
 std::vector<std::string> listUserPriceFiles(const std::string& store);
+// Every file of the store read on its own: its rows as it states them (to list beside the
+// published ones, not merged over them). A file that does not load is left out, its error kept.
+struct UserPriceFiles {
+    std::vector<PriceRow> rows;
+    std::vector<std::string> files;              // the files read
+    std::vector<Error> errors;                   // the files left out, located
+};
+UserPriceFiles loadUserPriceFiles(const std::string& store);
 
 // ---- workload and cost --------------------------------------------------------------------
 

@@ -465,4 +465,22 @@ std::vector<std::string> listUserPriceFiles(const std::string& store)
     return files;
 }
 
+UserPriceFiles loadUserPriceFiles(const std::string& store)
+{
+    UserPriceFiles out;
+    for (const std::string& path : listUserPriceFiles(store)) {
+        QFile f(QString::fromStdString(path));
+        PriceTable own;
+        std::optional<Error> e = f.open(QIODevice::ReadOnly) ? loadPriceFile(f.readAll().toStdString(), path, own)
+                                                            : Error{"cannot read the price file: " + f.errorString().toStdString(), path};
+        if (e) {
+            out.errors.push_back(*e);
+            continue;
+        }
+        out.rows.insert(out.rows.end(), own.rows.begin(), own.rows.end());
+        out.files.push_back(path);
+    }
+    return out;
+}
+
 } // namespace qpilot::cost

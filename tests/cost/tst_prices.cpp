@@ -217,6 +217,17 @@ private slots:
         QVERIFY(saveUserPriceFile(bad, store).error().message.find("ISO date") != std::string::npos);
         QCOMPARE(int(listUserPriceFiles(store).size()), 2);
         QCOMPARE(loadPrices(listUserPriceFiles(store))->find("ibm").value()->usdPerSecond, payg.usdPerSecond / 2);
+        // Read file by file: a broken one is left out with its located error, the others load.
+        QFile broken(QString::fromStdString(store) + "/broken.json");
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\n  \"format_version\": 1,\n  \"rows\": [ }\n");
+        broken.close();
+        const UserPriceFiles user = loadUserPriceFiles(store);
+        QCOMPARE(int(user.rows.size()), 2);
+        QCOMPARE(int(user.files.size()), 2);
+        QCOMPARE(int(user.errors.size()), 1);
+        QVERIFY(user.errors[0].file.find("broken.json") != std::string::npos);
+        QCOMPARE(user.errors[0].line, 3);
     }
 
     // A what-if ×0.7 copy of every priced row costs exactly 0.7 times as much for the same batch

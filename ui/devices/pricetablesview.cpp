@@ -5,7 +5,6 @@
 #include "ui/devices/pricewhatifdialog.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -146,22 +145,14 @@ void PriceTablesView::reload()
 {
     cost::PriceTable table = cost::builtinPrices();
     const std::size_t shippedFiles = table.files.size();
-    // Each user file on its own: its rows are listed beside the published ones, not over them.
+    // The user's files listed beside the published entries, not over them.
+    const cost::UserPriceFiles user = cost::loadUserPriceFiles(m_store.toStdString());
+    table.rows.insert(table.rows.end(), user.rows.begin(), user.rows.end());
+    table.files.insert(table.files.end(), user.files.begin(), user.files.end());
+    const int userFiles = int(user.files.size());
     QStringList broken;
-    int userFiles = 0;
-    for (const std::string& path : cost::listUserPriceFiles(m_store.toStdString())) {
-        QFile f(QString::fromStdString(path));
-        cost::PriceTable own;
-        std::optional<Error> e = f.open(QIODevice::ReadOnly) ? cost::loadPriceFile(f.readAll().toStdString(), path, own)
-                                                            : Error{"cannot read: " + f.errorString().toStdString(), path};
-        if (e) {
-            broken << QString::fromStdString(e->toString());
-            continue;
-        }
-        table.rows.insert(table.rows.end(), own.rows.begin(), own.rows.end());
-        table.files.push_back(path);
-        ++userFiles;
-    }
+    for (const Error& e : user.errors)
+        broken << QString::fromStdString(e.toString());
     m_model->setTable(std::move(table));
     QString text = tr("%1 price entries: %2 published tables, each price with its date and source, and %3 what-if "
                       "file(s) of yours (italics, in %4). A pilot is priced with a what-if file when its extra price "
