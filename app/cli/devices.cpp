@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // app/cli/devices.cpp — `qpilot devices [--json]`: the shipped device profiles with their key
-// figures; `qpilot devices show ID|FILE|ID@DATE [--json]`: everything one profile holds
+// figures, then the user's what-if copies; `qpilot devices whatif ID --2q-error F ...`: a copy
+// with scaled figures saved as a user profile (core scaledDeviceCopy + saveUserDevice);
+// `qpilot devices show ID|FILE|ID@DATE [--json]`: everything one profile holds
 // (connectivity, medians, per-gate calibration summary, throughput, benchmarks, pricing key,
 // the source of every field and the list of values not published). Unknown values are shown
 // as 'n/a' (null in JSON), never guessed.
@@ -26,10 +28,20 @@ namespace {
 const char kUsage[] =
     "Usage: qpilot devices [--json]\n"
     "       qpilot devices show ID|FILE|ID@DATE|ID@latest [--store DIR] [--json]\n"
+    "       qpilot devices whatif ID [--1q-error F] [--2q-error F] [--readout F] [--durations F]\n"
+    "                         [--coherence F] [--id NEW] [--json]\n"
     "\n"
     "Without a sub-command: lists the device profiles shipped with Qpilot with their key\n"
     "figures: id, provider, qubits, topology, native gates, median 2q gate error (average\n"
-    "infidelity), median readout error, median T1 and T2, CLOPS and calibration date.\n"
+    "infidelity), median readout error, median T1 and T2, CLOPS and calibration date; then the\n"
+    "what-if copies in the user profile store (marked *).\n"
+    "\n"
+    "'whatif' saves a copy of profile ID with scaled figures (\"Heron with 2q error x0.5\"):\n"
+    "--1q-error, --2q-error and --readout multiply those errors (medians and every calibrated\n"
+    "qubit and gate), --durations the gate and readout times, --coherence T1 and T2 (default 1\n"
+    "each). The copy is stored as $QPILOT_DATA_DIR/devices/NEW.json (NEW default:\n"
+    "ID_2q_x0.5 and so on) and usable by its id everywhere a device id is (pilots, simulate\n"
+    "--noise, transpile, estimate); each scaled field's source says what it was scaled from.\n"
     "\n"
     "'show' prints one profile in full: connectivity (couplers, maximum degree, direction),\n"
     "native gates, medians, a summary of the per-gate calibration (count, min/median/max per\n"
@@ -58,9 +70,16 @@ std::string joinedGates(const DeviceProfile& d)
     return s.empty() ? "n/a" : s;
 }
 
-int listDevices(bool asJson, std::ostream& out)
+int listDevices(bool asJson, std::ostream& out, std::ostream& err)
 {
-    const std::vector<DeviceProfile> devices = builtinDevices();
+    std::vector<DeviceProfile> devices = builtinDevices();
+    const std::size_t shipped = devices.size();
+    auto user = listUserDevices(defaultUserDeviceStore());
+    if (!user) // a broken copy is named; the shipped profiles are still listed
+        err << "qpilot: devices: " << user.error().toString() << "\n";
+    else
+        for (const UserDevice& u : user.value())
+            devices.push_back(u.profile);
     if (asJson) {
         QJsonArray list;
         for (const DeviceProfile& d : devices) {
@@ -83,7 +102,8 @@ int listDevices(bool asJson, std::ostream& out)
                                     {"clops", json(d.clops)},
                                     {"pricing", json(d.pricing)},
                                     {"source", json(d.source)},
-                                    {"calibration_date", json(d.calibrationDate)}});
+                                    {"calibration_date", json(d.calibrationDate)},
+                                    {"what_if", list.size() >= int(shipped)}});
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented).toStdString();
         return ExitOk;
@@ -91,12 +111,16 @@ int listDevices(bool asJson, std::ostream& out)
     out << std::left << std::setw(24) << "id" << std::setw(12) << "provider" << std::right << std::setw(7) << "qubits" << "  "
         << std::left << std::setw(11) << "topology" << std::setw(22) << "native gates" << std::right << std::setw(9) << "2q err"
         << std::setw(9) << "readout" << std::setw(9) << "T1" << std::setw(9) << "T2" << std::setw(8) << "CLOPS" << "  date\n";
-    for (const DeviceProfile& d : devices)
-        out << std::left << std::setw(24) << d.id << std::setw(12) << d.provider << std::right << std::setw(7) << d.numQubits << "  "
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+        const DeviceProfile& d = devices[i];
+        out << std::left << std::setw(24) << (i < shipped ? d.id : d.id + " *") << std::setw(12) << d.provider << std::right << std::setw(7) << d.numQubits << "  "
             << std::left << std::setw(11) << (d.topology.empty() ? "n/a" : d.topology) << std::setw(22) << joinedGates(d)
             << std::right << std::setw(9) << formatValue(d.gateError2q, 1, 2, "") << std::setw(9) << formatValue(d.readoutError, 1, 2, "")
             << std::setw(9) << formatTime(d.t1) << std::setw(9) << formatTime(d.t2) << std::setw(8) << formatCount(d.clops) << "  "
             << (d.calibrationDate.empty() ? std::string("n/a") : d.calibrationDate) << "\n";
+    }
+    if (devices.size() > shipped)
+        out << "\n* what-if copies in " << defaultUserDeviceStore() << " (qpilot devices whatif)";
     out << "\nErrors are average gate infidelities (medians); 'n/a' = not published in the sources.\n"
            "Details and sources: qpilot devices show ID. Imported calibrations: qpilot calibration list.\n";
     return ExitOk;
@@ -227,23 +251,102 @@ int showDevice(const DeviceProfile& d, bool asJson, std::ostream& out)
     return ExitOk;
 }
 
+// `devices whatif ID --2q-error F ... [--id NEW]`.
+int runWhatIf(const QStringList& pos, const QCommandLineParser& parser, const std::vector<QCommandLineOption>& factorOpts,
+              const QCommandLineOption& idOpt, bool asJson, std::ostream& out, std::ostream& err)
+{
+    if (pos.size() != 2)
+        return reportError(err, ExitUsage, "devices whatif: expected one device ID (see 'qpilot devices')", kDevicesVerb.name);
+    DeviceScaling s;
+    double* targets[] = {&s.error1q, &s.error2q, &s.readout, &s.durations, &s.coherence};
+    for (std::size_t i = 0; i < factorOpts.size(); ++i) {
+        if (!parser.isSet(factorOpts[i]))
+            continue;
+        bool ok = false;
+        *targets[i] = parser.value(factorOpts[i]).toDouble(&ok);
+        if (!ok)
+            return reportError(err, ExitUsage, "devices whatif: --" + factorOpts[i].names().first().toStdString() + ": not a number '"
+                                                   + parser.value(factorOpts[i]).toStdString() + "'",
+                               kDevicesVerb.name);
+    }
+    auto original = findDevice(pos[1].toStdString());
+    if (!original)
+        return reportError(err, ExitUsage, "devices whatif: " + original.error().toString());
+    const std::string id = parser.isSet(idOpt) ? parser.value(idOpt).toStdString() : suggestedCopyId(original->id, s);
+    auto copy = scaledDeviceCopy(original.value(), s, id);
+    if (!copy)
+        return reportError(err, ExitUsage, "devices whatif: " + copy.error().toString());
+    auto path = saveUserDevice(copy.value(), defaultUserDeviceStore());
+    if (!path)
+        return reportError(err, ExitFailed, "devices whatif: " + path.error().toString());
+    const DeviceProfile& c = copy.value();
+    if (asJson) {
+        out << QJsonDocument(QJsonObject{{"id", QString::fromStdString(c.id)},
+                                         {"from", QString::fromStdString(original->id)},
+                                         {"scaling", QString::fromStdString(describeScaling(s))},
+                                         {"path", QString::fromStdString(path.value())},
+                                         {"gate_error_1q", json(c.gateError1q)},
+                                         {"gate_error_2q", json(c.gateError2q)},
+                                         {"readout_error", json(c.readoutError)},
+                                         {"t1_s", json(c.t1)},
+                                         {"t2_s", json(c.t2)}})
+                   .toJson(QJsonDocument::Indented)
+                   .toStdString();
+        return ExitOk;
+    }
+    const DeviceProfile& o = original.value();
+    out << c.id << " — " << c.name << "\n"
+        << "  from          " << o.id << " (" << describeScaling(s) << ")\n"
+        << "  2q error      " << formatValue(o.gateError2q, 1, 3, "") << " -> " << formatValue(c.gateError2q, 1, 3, "") << "\n"
+        << "  1q error      " << formatValue(o.gateError1q, 1, 3, "") << " -> " << formatValue(c.gateError1q, 1, 3, "") << "\n"
+        << "  readout error " << formatValue(o.readoutError, 1, 3, "") << " -> " << formatValue(c.readoutError, 1, 3, "") << "\n"
+        << "  T1 / T2       " << formatTime(o.t1) << " / " << formatTime(o.t2) << " -> " << formatTime(c.t1) << " / " << formatTime(c.t2) << "\n"
+        << "  saved to      " << path.value() << "\n"
+        << "Use it as a device id: qpilot simulate FILE --noise " << c.id << ", or in a pilot's devices.\n";
+    return ExitOk;
+}
+
 int runDevices(const QStringList& args, std::ostream& out, std::ostream& err)
 {
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
     const QCommandLineOption storeOpt(QStringLiteral("store"), QStringLiteral("snapshot store"), QStringLiteral("DIR"));
-    parser.addOptions({jsonOpt, storeOpt, helpOption()});
+    const std::vector<QCommandLineOption> factorOpts = {
+        {QStringLiteral("1q-error"), QStringLiteral("1q error factor"), QStringLiteral("F")},
+        {QStringLiteral("2q-error"), QStringLiteral("2q error factor"), QStringLiteral("F")},
+        {QStringLiteral("readout"), QStringLiteral("readout error factor"), QStringLiteral("F")},
+        {QStringLiteral("durations"), QStringLiteral("durations factor"), QStringLiteral("F")},
+        {QStringLiteral("coherence"), QStringLiteral("T1/T2 factor"), QStringLiteral("F")}};
+    const QCommandLineOption idOpt(QStringLiteral("id"), QStringLiteral("id of the copy"), QStringLiteral("NEW"));
+    parser.addOptions({jsonOpt, storeOpt, idOpt, helpOption()});
+    for (const QCommandLineOption& o : factorOpts)
+        parser.addOption(o);
     if (int code = parseVerbArgs(parser, kDevicesVerb, args, out, err); code >= 0)
         return code;
     const QStringList pos = parser.positionalArguments();
     const bool asJson = parser.isSet(jsonOpt);
+    const bool whatIf = !pos.isEmpty() && pos.first() == QLatin1String("whatif");
+    if (!whatIf) {
+        for (const QCommandLineOption& o : factorOpts)
+            if (parser.isSet(o))
+                return reportError(err, ExitUsage, "devices: --" + o.names().first().toStdString() + " belongs to 'devices whatif'",
+                                   kDevicesVerb.name);
+        if (parser.isSet(idOpt))
+            return reportError(err, ExitUsage, "devices: --id belongs to 'devices whatif'", kDevicesVerb.name);
+    }
+    if (whatIf) {
+        if (parser.isSet(storeOpt))
+            return reportError(err, ExitUsage, "devices: --store applies to 'devices show ID@DATE'", kDevicesVerb.name);
+        return runWhatIf(pos, parser, factorOpts, idOpt, asJson, out, err);
+    }
     if (pos.isEmpty()) {
         if (parser.isSet(storeOpt))
             return reportError(err, ExitUsage, "devices: --store applies to 'devices show ID@DATE'", kDevicesVerb.name);
-        return listDevices(asJson, out);
+        return listDevices(asJson, out, err);
     }
     if (pos.first() != QLatin1String("show"))
-        return reportError(err, ExitUsage, "devices: unknown sub-command '" + pos.first().toStdString() + "' (use 'devices' or 'devices show ID')",
+        return reportError(err, ExitUsage, "devices: unknown sub-command '" + pos.first().toStdString()
+                                               + "' (use 'devices', 'devices show ID' or 'devices whatif ID')",
                            kDevicesVerb.name);
     if (pos.size() != 2)
         return reportError(err, ExitUsage, pos.size() < 2 ? "devices show: missing ID (a device id, profile file or NAME@DATE snapshot)"
@@ -260,8 +363,8 @@ int runDevices(const QStringList& args, std::ostream& out, std::ostream& err)
 
 const Verb kDevicesVerb = {
     "devices",
-    "list the device profiles, or show one in full (connectivity, calibration, sources)",
-    "devices [show ID|FILE|ID@DATE] [--json]",
+    "list the device profiles, show one in full, or save a what-if copy with scaled figures",
+    "devices [show ID|FILE|ID@DATE | whatif ID --2q-error F ...] [--json]",
     kUsage,
     &runDevices,
 };

@@ -58,6 +58,21 @@ std::string describeScaling(const DeviceScaling& s)
     return out.empty() ? "unscaled" : out;
 }
 
+std::string suggestedCopyId(const std::string& id, const DeviceScaling& s)
+{
+    std::string out;
+    auto add = [&out](const char* what, double f) {
+        if (f != 1)
+            out += "_" + std::string(what) + "_x" + QString::number(f, 'g', 4).toStdString();
+    };
+    add("1q", s.error1q);
+    add("2q", s.error2q);
+    add("ro", s.readout);
+    add("dur", s.durations);
+    add("t", s.coherence);
+    return id + (out.empty() ? "_copy" : out);
+}
+
 Result<DeviceProfile> scaledDeviceCopy(const DeviceProfile& device, const DeviceScaling& s, const std::string& newId)
 {
     const struct {

@@ -22,6 +22,8 @@ struct DeviceScaling {
 
 // "2q error ×0.5, readout ×0.8" — the factors that differ from 1 ("unscaled" when none).
 std::string describeScaling(const DeviceScaling& scaling);
+// The id a copy is offered: "ibm_fez_2q_x0.5", "ibm_fez_1q_x2_ro_x0.8"; "<id>_copy" when unscaled.
+std::string suggestedCopyId(const std::string& id, const DeviceScaling& scaling);
 
 // A copy of `device` with id `newId`, the scaled figures, a name and source that say what was
 // scaled (every scaled field's source reads "what-if ×f of <original source>"), and the layer

@@ -28,8 +28,15 @@ QJsonObject objectOf(const Run& r) { return QJsonDocument::fromJson(r.out.toUtf8
 
 class TestCliDevices : public QObject {
     Q_OBJECT
+    QTemporaryDir m_data; // QPILOT_DATA_DIR of every qpilot this test starts: no user copies leak in or out
 
 private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_data.isValid());
+        qputenv("QPILOT_DATA_DIR", m_data.path().toLocal8Bit());
+    }
+
     void listTable()
     {
         const Run r = runQpilot({"devices"});
@@ -173,6 +180,41 @@ private slots:
         QVERIFY2(sim.out.contains("ibm_lab7@2025-03-14"), qPrintable(sim.out.left(400)));
     }
 
+    // A what-if copy with half the 2q error: the figures scaled from the shipped profile, saved
+    // under its suggested id, listed (marked), and usable as a noise model.
+    void whatIfCopy()
+    {
+        const Run shown = runQpilot({"devices", "show", "ibm_fez", "--json"});
+        QCOMPARE(shown.exitCode, 0);
+        const double e2 = objectOf(shown)["medians"].toObject()["gate_error_2q"].toDouble();
+        const double ro = objectOf(shown)["medians"].toObject()["readout_error"].toDouble();
+        QVERIFY(e2 > 0 && ro > 0);
+        const Run r = runQpilot({"devices", "whatif", "ibm_fez", "--2q-error", "0.5", "--readout", "0.8", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = objectOf(r);
+        QCOMPARE(o["id"].toString(), QString("ibm_fez_2q_x0.5_ro_x0.8"));
+        QCOMPARE(o["gate_error_2q"].toDouble(), e2 * 0.5);
+        QCOMPARE(o["readout_error"].toDouble(), ro * 0.8);
+        QCOMPARE(o["path"].toString(), QDir(m_data.filePath("devices")).filePath("ibm_fez_2q_x0.5_ro_x0.8.json"));
+        QVERIFY(QFile::exists(o["path"].toString()));
+        const QJsonArray list = QJsonDocument::fromJson(runQpilot({"devices", "--json"}).out.toUtf8()).array();
+        QCOMPARE(list.size(), 14);
+        QCOMPARE(list.last()["id"].toString(), QString("ibm_fez_2q_x0.5_ro_x0.8"));
+        QVERIFY(list.last()["what_if"].toBool());
+        QVERIFY(!list.first()["what_if"].toBool());
+        QVERIFY(runQpilot({"devices"}).out.contains("ibm_fez_2q_x0.5_ro_x0.8 *"));
+        const Run sim = runQpilot({"simulate", QStringLiteral(QPILOT_SOURCE_DIR "/resources/examples/ghz.qasm"), "--noise",
+                                   "ibm_fez_2q_x0.5_ro_x0.8", "--shots", "100"});
+        QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
+        // a chosen id; the copy's id is then taken for another copy only by replacing it
+        const Run named = runQpilot({"devices", "whatif", "ibm_torino", "--durations", "2", "--id", "slow_torino"});
+        QVERIFY2(named.exitCode == 0, qPrintable(named.err));
+        QVERIFY(named.out.contains("slow_torino"));
+        QVERIFY(QFile::exists(QDir(m_data.filePath("devices")).filePath("slow_torino.json")));
+        QVERIFY(QFile::remove(QDir(m_data.filePath("devices")).filePath("slow_torino.json")));
+        QVERIFY(QFile::remove(o["path"].toString())); // the other cases expect the shipped profiles only
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -200,6 +242,13 @@ private slots:
         QTest::newRow("import: configuration only") << QStringList{"calibration", "import", "@conf_lab7.json", "--store", "@STORE"}
                                                     << "only a backend configuration was given";
         QTest::newRow("list: extra argument") << QStringList{"calibration", "list", "x", "--store", "@STORE"} << "calibration list: takes no arguments";
+        QTest::newRow("whatif: no id") << QStringList{"devices", "whatif", "--2q-error", "0.5"} << "expected one device ID";
+        QTest::newRow("whatif: unknown id") << QStringList{"devices", "whatif", "ibm_nowhere", "--2q-error", "0.5"} << "unknown device 'ibm_nowhere'";
+        QTest::newRow("whatif: not a number") << QStringList{"devices", "whatif", "ibm_fez", "--2q-error", "half"} << "--2q-error: not a number 'half'";
+        QTest::newRow("whatif: error above 1") << QStringList{"devices", "whatif", "ibm_fez", "--2q-error", "5000"} << "(> 1)";
+        QTest::newRow("whatif: shipped id") << QStringList{"devices", "whatif", "ibm_fez", "--2q-error", "0.5", "--id", "ibm_torino"}
+                                            << "shipped";
+        QTest::newRow("whatif: factor elsewhere") << QStringList{"devices", "--2q-error", "0.5"} << "--2q-error belongs to 'devices whatif'";
     }
     void badInput()
     {
@@ -218,6 +267,7 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
         QVERIFY(QDir(store.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty()); // nothing stored
+        QVERIFY(QDir(m_data.filePath("devices")).entryList(QDir::Files).isEmpty());
     }
 
     void helpMentionsTheVerbs()
@@ -225,7 +275,8 @@ private slots:
         const Run help = runQpilot({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("calibration import FILE..."));
-        QVERIFY(help.out.contains("devices [show ID|FILE|ID@DATE]"));
+        QVERIFY(help.out.contains("devices [show ID|FILE|ID@DATE | whatif ID --2q-error F ...]"));
+        QVERIFY(help.out.contains("prices [whatif KEY"));
         const Run calHelp = runQpilot({"calibration", "--help"});
         QCOMPARE(calHelp.exitCode, 0);
         QVERIFY(calHelp.out.contains("QPILOT_DATA_DIR"));

@@ -18,21 +18,6 @@ namespace {
 
 QString fig(const std::optional<double>& v) { return v ? QString::number(*v, 'g', 3) : QStringLiteral("not published"); }
 
-QString factorSuffix(const DeviceScaling& s)
-{
-    QString out;
-    auto add = [&out](const char* what, double f) {
-        if (f != 1)
-            out += QStringLiteral("_%1_x%2").arg(QString::fromLatin1(what)).arg(f, 0, 'g', 4);
-    };
-    add("1q", s.error1q);
-    add("2q", s.error2q);
-    add("ro", s.readout);
-    add("dur", s.durations);
-    add("t", s.coherence);
-    return out.isEmpty() ? QStringLiteral("_copy") : out;
-}
-
 } // namespace
 
 WhatIfCopyDialog::WhatIfCopyDialog(std::vector<DeviceProfile> profiles, QWidget* parent, const QString& store)
@@ -157,7 +142,7 @@ void WhatIfCopyDialog::refresh()
         return;
     if (!m_idEdited) {
         const QSignalBlocker block(m_id);
-        m_id->setText(QString::fromStdString(m_profiles[size_t(i)].id) + factorSuffix(scaling()));
+        m_id->setText(QString::fromStdString(suggestedCopyId(m_profiles[size_t(i)].id, scaling())));
     }
     auto c = copy();
     const bool ok = c.ok();
