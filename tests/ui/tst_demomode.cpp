@@ -209,6 +209,39 @@ private slots:
         }
     }
 
+    // The circuit slide draws the run's circuit on a card at the left (ink there that a run whose
+    // circuit does not parse lacks; that slide still shows its figures and chart).
+    void circuitSlideDrawsTheCircuit()
+    {
+        auto run = test::fixtureRun();
+        run.circuitQasm = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] x0;\nqubit[4] q;\nbit[4] c;\nh q;\n"
+                          "rz(2 * x0) q[0];\ncx q[0], q[1];\ncx q[1], q[2];\ncx q[2], q[3];\nc = measure q;\n";
+        const QSize size(1366, 768);
+        auto leftInk = [&size](ui::DemoWindow& w) {
+            w.resize(size);
+            for (int i = 0; i < w.slideCount(); ++i)
+                if (w.slides()[size_t(i)].key == QLatin1String("circuit"))
+                    w.setCurrentSlide(i);
+            const QImage img = w.grab().toImage();
+            int dark = 0; // pixels of gates, wires and labels in the lower left (below the tiles)
+            for (int y = size.height() * 2 / 5; y < size.height() * 4 / 5; y += 2)
+                for (int x = size.width() / 10; x < size.width() / 2; x += 2)
+                    if (qGray(img.pixel(x, y)) < 140)
+                        ++dark;
+            return dark;
+        };
+        ui::DemoWindow drawn;
+        drawn.setRun(run, test::fixturePilot());
+        QVERIFY(drawn.hasCircuitDiagram());
+        const int withCircuit = leftInk(drawn);
+        run.circuitQasm = "OPENQASM 3.0;\nqubit[4] q;\nfrobnicate q;\n";
+        ui::DemoWindow undrawable;
+        undrawable.setRun(run, test::fixturePilot());
+        QVERIFY(!undrawable.hasCircuitDiagram());
+        const int withoutCircuit = leftInk(undrawable);
+        QVERIFY2(withCircuit > withoutCircuit + 300, qPrintable(QStringLiteral("%1 vs %2").arg(withCircuit).arg(withoutCircuit)));
+    }
+
     void emptyWindow()
     {
         ui::DemoWindow w;

@@ -1,10 +1,14 @@
 // ui/demo/demomode.cpp — demo mode: navigation and painting of the slides.
 #include "ui/demo/demomode.h"
 
+#include "core/circuit/circuit_file.h"
+#include "ui/document/document.h"
+#include "ui/editor/circuitscene.h"
 #include "ui/report/reportcharts.h"
 #include "ui/report/reportstyle.h"
 
 #include <QCloseEvent>
+#include <QEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QRegularExpression>
@@ -139,10 +143,28 @@ DemoWindow::DemoWindow(QWidget* parent) : QWidget(parent, Qt::Window)
     setMinimumSize(640, 360);
 }
 
+DemoWindow::~DemoWindow()
+{
+    delete m_circuitScene; // before the document it shows
+}
+
 void DemoWindow::setRun(const pilot::PilotRun& run, const pilot::Pilot& pilot, const readiness::RunContext& context)
 {
     m_slides = buildDemoSlides(run, pilot, readiness::scoreRun(run, pilot, context));
     m_footer = QString::fromStdString(pilot.title.empty() ? run.pilotName : pilot.title);
+    delete m_circuitScene;
+    m_circuitScene = nullptr;
+    m_circuitDocument.reset();
+    for (const DemoSlide& s : m_slides) {
+        if (s.circuitQasm.isEmpty())
+            continue;
+        auto loaded = parseCircuitText(s.circuitQasm.toStdString(), QStringLiteral("model circuit"));
+        if (!loaded)
+            break; // the slide keeps its figures and chart
+        m_circuitDocument = std::make_unique<Document>();
+        m_circuitDocument->load(std::move(loaded.value().circuit), QString(), QStringLiteral("model circuit"));
+        m_circuitScene = new CircuitScene(m_circuitDocument.get(), this);
+    }
     m_current = 0;
     update();
     emit currentSlideChanged(m_current);
@@ -215,6 +237,13 @@ void DemoWindow::closeEvent(QCloseEvent* e)
 {
     QWidget::closeEvent(e);
     emit closed();
+}
+
+void DemoWindow::changeEvent(QEvent* e)
+{
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange && m_circuitScene)
+        m_circuitScene->refresh(); // the diagram's ink follows the theme, as the editor's does
 }
 
 void DemoWindow::paintEvent(QPaintEvent*)
@@ -402,6 +431,35 @@ void DemoWindow::paintEvent(QPaintEvent*)
         chartBottom -= QFontMetricsF(bf).height() * 1.6;
         P.text(QRectF(body.left(), chartBottom + 10 * u, body.width(), body.bottom() - chartBottom), s.bullets.join(QStringLiteral("  ·  ")), bf,
                theme.muted);
+    }
+    if (s.key == QLatin1String("circuit") && m_circuitScene && chartBottom - ty > 120 * u) {
+        // The whole circuit, centred on a card, at most 2.5× the editor's size (a small circuit
+        // stays a diagram): at the left of the encoding-cost chart, or above it across the slide
+        // when the circuit is long (it would be drawn under 0.75× beside the chart).
+        const QRectF source = m_circuitScene->itemsBoundingRect().adjusted(-8, -8, 8, 8);
+        const double inset = 20 * u;
+        auto fit = [&](const QRectF& card) {
+            return std::min({(card.width() - 2 * inset) / source.width(), (card.height() - 2 * inset) / source.height(), 2.5 * u});
+        };
+        const QRectF area(body.left(), ty, body.width(), chartBottom - ty);
+        QRectF card(area.left(), area.top(), area.width() * (s.chart ? 0.56 : 1.0), area.height());
+        QRectF chartRect(card.right() + 30 * u, area.top(), area.right() - card.right() - 30 * u, area.height());
+        if (s.chart && fit(card) < 0.75 * u) {
+            const double h = std::min(source.height() * fit(area) + 2 * inset, area.height() * 0.4);
+            card = QRectF(area.left(), area.top(), area.width(), h);
+            const double top = card.bottom() + 20 * u, cw = std::min(area.width(), (area.bottom() - top) * 3.2);
+            chartRect = QRectF(area.center().x() - cw / 2, top, cw, area.bottom() - top);
+        }
+        qp.setPen(Qt::NoPen);
+        qp.setBrush(P.zebra());
+        qp.drawRoundedRect(card, 10 * u, 10 * u);
+        const double k = fit(card);
+        QRectF target(0, 0, source.width() * k, source.height() * k);
+        target.moveCenter(card.center());
+        m_circuitScene->render(&qp, target, source, Qt::KeepAspectRatio);
+        if (s.chart && chartRect.height() > 80 * u)
+            P.chart(*s.chart, chartRect);
+        return;
     }
     if (s.chart && chartBottom - ty > 120 * u) {
         const double cw = std::min(body.width(), (chartBottom - ty) * 3.2);

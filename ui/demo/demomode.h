@@ -5,11 +5,20 @@
 // screen, Esc leaves; a click advances, a right click goes back. The slides are data
 // (demoslides.h) built from the run and its scorecards; this widget only paints them, in the
 // colours of its palette (report::chartTheme: white slides in the light theme, dark in the dark).
+// The circuit slide draws the model circuit itself (the editor's CircuitScene on a private,
+// read-only Document) beside the encoding-cost chart.
 #pragma once
 
 #include "ui/demo/demoslides.h"
 
 #include <QWidget>
+
+#include <memory>
+
+namespace qpilot {
+class CircuitScene;
+class Document;
+}
 
 namespace qpilot::ui {
 
@@ -17,6 +26,7 @@ class DemoWindow : public QWidget {
     Q_OBJECT
 public:
     explicit DemoWindow(QWidget* parent = nullptr);
+    ~DemoWindow() override;
 
     // `context`: what the store knows (reproduced, exports), scored as on the Scorecard page.
     void setRun(const qpilot::pilot::PilotRun& run, const qpilot::pilot::Pilot& pilot,
@@ -30,6 +40,8 @@ public:
     void previous();
     // Shows the window full screen on the current screen.
     void present();
+    // Whether the circuit slide draws the circuit (false when the run's circuit does not parse).
+    bool hasCircuitDiagram() const { return m_circuitScene != nullptr; }
 
     QSize sizeHint() const override { return {1280, 720}; }
 
@@ -42,11 +54,14 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     std::vector<DemoSlide> m_slides;
     QString m_footer;
     int m_current = 0;
+    std::unique_ptr<Document> m_circuitDocument; // the circuit slide's circuit (never edited)
+    CircuitScene* m_circuitScene = nullptr;
 };
 
 } // namespace qpilot::ui

@@ -102,6 +102,7 @@ std::vector<DemoSlide> buildDemoSlides(const pilot::PilotRun& run, const pilot::
         s.key = QStringLiteral("circuit");
         s.title = QStringLiteral("The circuit");
         s.subtitle = qs(run.circuitDescription);
+        s.circuitQasm = qs(run.circuitQasm);
         int qubits = 0;
         for (const pilot::DeviceOutcome& d : run.devices)
             if (d.error.empty())

@@ -36,6 +36,7 @@ struct DemoSlide {
     std::vector<qpilot::readiness::DimensionScore> rag;  // scorecard slide
     int verdictRating = -1;                       // verdict slide (and title slide badge)
     QString verdict;
+    QString circuitQasm;                          // circuit slide: the model circuit drawn beside the chart
 };
 
 // The slides of `run` (its best scored device leads the scorecard and verdict slides). An
