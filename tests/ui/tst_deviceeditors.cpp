@@ -68,7 +68,8 @@ private slots:
         QCOMPARE(m.data(m.index(fez, DeviceProfilesModel::Error2q), Qt::ToolTipRole).toString(),
                  QString::fromStdString(fieldSource(d, "medians.gate_error_2q")));
         // The price is the default plan's unit price from the price table.
-        auto row = cost::builtinPrices().find(d.pricing);
+        const cost::PriceTable prices = cost::builtinPrices(); // find() points into the table: keep it
+        auto row = prices.find(d.pricing);
         QVERIFY(row);
         QCOMPARE((*row)->model, cost::PriceModel::PerSecond);
         QCOMPARE(m.data(m.index(fez, DeviceProfilesModel::Price)).toString(),

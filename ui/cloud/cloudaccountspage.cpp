@@ -350,6 +350,7 @@ void CloudAccountsPage::run(std::function<std::string(std::map<Provider, QString
     auto statuses = std::make_shared<std::map<Provider, QString>>();
     auto error = std::make_shared<std::string>();
     m_thread = QThread::create([work, statuses, error] { *error = work(*statuses); });
+    m_thread->setParent(this); // deleted with the page if its deleteLater never runs (closing at once)
     connect(m_thread, &QThread::finished, this, [this, statuses, error] {
         m_thread->deleteLater();
         m_thread = nullptr;

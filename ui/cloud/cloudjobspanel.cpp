@@ -496,6 +496,7 @@ void CloudJobsPanel::start(Action action, qint64 jobId)
             }, Qt::QueuedConnection);
         });
     });
+    m_thread->setParent(this); // deleted with the panel if its deleteLater never runs (closing at once)
     connect(m_thread, &QThread::finished, this, [this, error] {
         m_thread->deleteLater();
         m_thread = nullptr;

@@ -78,6 +78,7 @@ bool PilotRunner::launch(bool reproduce, std::function<void(const std::shared_pt
         shared->result = std::move(result);
     });
     m_thread->setObjectName(QStringLiteral("pilotRunner"));
+    m_thread->setParent(this); // deleted with the runner if its deleteLater never runs (closing at once)
     connect(m_thread, &QThread::finished, this, &PilotRunner::onThreadFinished);
     m_clock.start();
     m_thread->start();
