@@ -738,7 +738,8 @@ Result<std::vector<CloudJobRecord>> RunStore::listCloudJobs(bool unfinishedOnly)
 {
     QSqlQuery query(m_impl->db);
     const QString sql = unfinishedOnly
-                            ? QStringLiteral("SELECT %1 FROM cloud_jobs WHERE state IN ('submitting', 'queued', 'running') ORDER BY id")
+                            ? QStringLiteral("SELECT %1 FROM cloud_jobs WHERE state IN ('submitting', 'queued', 'running') "
+                                             "OR (state = 'completed' AND COALESCE(counts_json, '') = '') ORDER BY id")
                             : QStringLiteral("SELECT %1 FROM cloud_jobs ORDER BY id DESC");
     if (auto e = m_impl->exec(query, sql.arg(QLatin1String(kCloudJobColumns)), {}, "listing cloud jobs"))
         return *e;

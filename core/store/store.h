@@ -127,7 +127,8 @@ public:
     std::optional<Error> updateCloudJob(const CloudJobRecord& job);
     Result<CloudJobRecord> cloudJob(std::int64_t id) const;
     Result<std::optional<CloudJobRecord>> cloudJobByToken(const std::string& clientToken) const;
-    // All jobs, newest first; `unfinishedOnly`: submitting, queued and running only (oldest first).
+    // All jobs, newest first; `unfinishedOnly` (oldest first): submitting, queued and running, and
+    // completed ones whose counts were never stored (the process ended between the two updates).
     Result<std::vector<CloudJobRecord>> listCloudJobs(bool unfinishedOnly = false) const;
 
     // Append-only: the table rejects UPDATE and DELETE (triggers).

@@ -79,17 +79,23 @@ QString jobState(const QString& db, qint64 id)
     return job ? QString::fromStdString(job->state) : QString();
 }
 
-// Polls the store until job `id` is in `state` or `timeoutMs` passes, while `workbench` runs.
+// Polls the store until job `id` is in `state` (for "completed": with its counts stored) or
+// `timeoutMs` passes, while `workbench` runs.
 bool waitForState(const QString& db, qint64 id, const QString& state, QProcess& workbench, int timeoutMs)
 {
+    auto reached = [&] {
+        auto s = openStore(db);
+        auto job = s ? s->cloudJob(id) : Result<store::CloudJobRecord>(Error{"no store"});
+        return job && QString::fromStdString(job->state) == state && (state != QLatin1String("completed") || !job->countsJson.empty());
+    };
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs && workbench.state() == QProcess::Running) {
-        if (jobState(db, id) == state)
+        if (reached())
             return true;
         QTest::qWait(100);
     }
-    return jobState(db, id) == state;
+    return reached();
 }
 
 // What a failure message says about a workbench process: running, or how it ended, and its stderr.

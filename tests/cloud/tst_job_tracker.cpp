@@ -355,6 +355,37 @@ private slots:
         QVERIFY(s->listCloudJobs(true)->empty());
     }
 
+    // Killed after the job was recorded completed but before its counts were: still unfinished,
+    // and the next resume fetches the counts (nothing is submitted again).
+    void killBetweenCompletionAndCountsResumes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("runs.sqlite");
+        FakeProvider p;
+        p.pollsToComplete = 1;
+        auto s = openStore(path);
+        std::int64_t id = 0;
+        {
+            JobTracker t(*s, p);
+            Result<CloudJob> job = t.submit(bell(64));
+            QVERIFY(job.ok());
+            id = job->id;
+            QVERIFY(t.wait(id, nullptr, {}, fast()).ok());
+        }
+        CloudJob cut = s->cloudJob(id).value(); // as the store was between the two updates
+        QCOMPARE(cut.state, std::string("completed"));
+        cut.countsJson.clear();
+        QVERIFY(!s->updateCloudJob(cut));
+        QCOMPARE(int(s->listCloudJobs(true)->size()), 1);
+        JobTracker t(*s, p);
+        Result<std::vector<CloudJob>> resumed = t.resumeUnfinished(nullptr, {}, fast());
+        QVERIFY(resumed.ok());
+        QCOMPARE(int(resumed->size()), 1);
+        QCOMPARE(s->cloudJob(id)->countsJson, std::string(R"({"00":32,"11":32})"));
+        QVERIFY(s->listCloudJobs(true)->empty());
+        QCOMPARE(p.submits, 1);
+    }
+
     void cancelRecordsTheProvidersAnswer()
     {
         QTemporaryDir dir;

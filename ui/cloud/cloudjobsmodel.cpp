@@ -49,7 +49,7 @@ int CloudJobsModel::unfinishedCount() const
 {
     int n = 0;
     for (const auto& j : m_jobs)
-        n += j.state == "submitting" || j.state == "queued" || j.state == "running";
+        n += j.state == "submitting" || j.state == "queued" || j.state == "running" || (j.state == "completed" && j.countsJson.empty());
     return n;
 }
 
