@@ -419,4 +419,12 @@ std::vector<ExamplePilot> examplePilots()
     return out;
 }
 
+Result<Pilot> readExamplePilot(const std::string& name)
+{
+    for (const ExamplePilot& e : examplePilots())
+        if (e.name == name)
+            return readPilot(e.json, e.name + ".qpilot");
+    return Error("no example pilot named '" + name + "'");
+}
+
 } // namespace qpilot::pilot

@@ -113,5 +113,7 @@ struct ExamplePilot {
     std::string json;
 };
 std::vector<ExamplePilot> examplePilots();
+// The example pilot `name` ("breast_cancer_kernel") read; an error when there is none by that name.
+Result<Pilot> readExamplePilot(const std::string& name);
 
 } // namespace qpilot::pilot

@@ -378,6 +378,10 @@ private slots:
             QVERIFY(p->devices.size() >= 2);
             QCOMPARE(writePilot(p.value()), e.json); // stored in canonical form
         }
+        // by name: the same pilot; an unknown name is an error naming it
+        for (const ExamplePilot& e : examples)
+            QCOMPARE(writePilot(readExamplePilot(e.name).value()), e.json);
+        QVERIFY(readExamplePilot("no_such_pilot").error().message.find("no_such_pilot") != std::string::npos);
         QCOMPARE(names, (std::vector<std::string>{"amplitude_encoding", "breast_cancer_kernel", "iris_reupload_vqc"}));
         // The files on disk are the embedded ones.
         for (const ExamplePilot& e : examples) {

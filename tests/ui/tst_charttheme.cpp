@@ -19,6 +19,7 @@
 #include "ui/report/reportstyle.h"
 #include "ui/results/resultspanel.h"
 #include "ui/scorecard/chartwidget.h"
+#include "ui/settings/workbenchsettings.h"
 
 #include <QApplication>
 #include <QDir>
@@ -38,17 +39,7 @@ namespace rs = qpilot::ui::report;
 namespace {
 
 // The workbench's dark palette (MainWindow::applyTheme).
-QPalette darkPalette()
-{
-    QPalette p(QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    p.setColor(QPalette::Mid, QColor(0x6f, 0x73, 0x7a));
-    return p;
-}
+QPalette darkPalette() { return workbenchDarkPalette(); }
 
 // A light palette that is not plain white/black, so "follows the palette" is visible.
 QPalette lightPalette()
@@ -168,14 +159,10 @@ QImage paintReportChart(const report::Chart& chart)
 
 pilot::Pilot examplePilot(const std::string& name)
 {
-    for (const pilot::ExamplePilot& e : pilot::examplePilots())
-        if (e.name == name) {
-            auto p = pilot::readPilot(e.json, e.name + ".qpilot");
-            if (!p)
-                qFatal("%s", p.error().toString().c_str());
-            return *p;
-        }
-    qFatal("no example %s", name.c_str());
+    auto p = pilot::readExamplePilot(name);
+    if (!p)
+        qFatal("%s", p.error().toString().c_str());
+    return *p;
 }
 
 } // namespace

@@ -30,17 +30,12 @@ namespace {
 
 pilot::PilotRun runExample(const std::string& name)
 {
-    for (const pilot::ExamplePilot& e : pilot::examplePilots())
-        if (e.name == name) {
-            auto p = pilot::readPilot(e.json, e.name + ".qpilot");
-            if (!p)
-                qFatal("example pilot %s: %s", name.c_str(), p.error().message.c_str());
-            pilot::PipelineHooks hooks;
-            hooks.threads = 2;
-            return pilot::runPilot(p.value(), hooks);
-        }
-    qFatal("no example pilot %s", name.c_str());
-    return {};
+    auto p = pilot::readExamplePilot(name);
+    if (!p)
+        qFatal("example pilot %s: %s", name.c_str(), p.error().message.c_str());
+    pilot::PipelineHooks hooks;
+    hooks.threads = 2;
+    return pilot::runPilot(p.value(), hooks);
 }
 
 template <class T>

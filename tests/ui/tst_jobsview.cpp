@@ -610,13 +610,9 @@ private slots:
     {
         if (!qEnvironmentVariableIsSet("QPILOT_SCREENSHOT_DIR"))
             QSKIP("set QPILOT_SCREENSHOT_DIR to render the example run (two runs of ~5 s)");
-        pilot::Pilot example;
-        for (const pilot::ExamplePilot& e : pilot::examplePilots())
-            if (e.name == "breast_cancer_kernel") {
-                auto read = pilot::readPilot(e.json, "breast_cancer_kernel.qpilot");
-                QVERIFY(read.ok());
-                example = read.value();
-            }
+        auto read = pilot::readExamplePilot("breast_cancer_kernel");
+        QVERIFY(read.ok());
+        const pilot::Pilot example = read.value();
         QCOMPARE(example.name, std::string("breast-cancer-kernel"));
         const QString db = m_dir.filePath("example/runs.sqlite");
         QDir().mkpath(m_dir.filePath("example"));

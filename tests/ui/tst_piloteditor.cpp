@@ -39,14 +39,10 @@ namespace {
 
 pilot::Pilot example(const std::string& name)
 {
-    for (const pilot::ExamplePilot& e : pilot::examplePilots())
-        if (e.name == name) {
-            auto p = pilot::readPilot(e.json, e.name + ".qpilot");
-            if (!p)
-                qFatal("%s", p.error().toString().c_str());
-            return *p;
-        }
-    qFatal("no example %s", name.c_str());
+    auto p = pilot::readExamplePilot(name);
+    if (!p)
+        qFatal("%s", p.error().toString().c_str());
+    return *p;
 }
 
 template <class W>

@@ -25,11 +25,10 @@ std::optional<Error> PilotSession::open(const QString& path)
 
 std::optional<Error> PilotSession::openExample(const QString& name)
 {
-    for (const pilot::ExamplePilot& example : pilot::examplePilots()) {
-        if (QString::fromStdString(example.name) == name)
-            return adopt(pilot::readPilot(example.json, example.name + ".qpilot"), QString(), name + QStringLiteral(".qpilot"));
-    }
-    return Error("no example pilot named '" + name.toStdString() + "'");
+    Result<pilot::Pilot> example = pilot::readExamplePilot(name.toStdString());
+    if (!example)
+        return example.error();
+    return adopt(std::move(example), QString(), name + QStringLiteral(".qpilot"));
 }
 
 std::optional<Error> PilotSession::adopt(Result<pilot::Pilot> loaded, const QString& path, const QString& displayName)

@@ -144,4 +144,25 @@ bool WorkbenchSettings::operator==(const WorkbenchSettings& o) const
         && defaultDevice == o.defaultDevice && runStorePath == o.runStorePath && reportDirectory == o.reportDirectory;
 }
 
+QPalette workbenchDarkPalette()
+{
+    QPalette p(QColor(0x2b, 0x2d, 0x30));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    p.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2d, 0x30));
+    p.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+    p.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+    p.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
+    p.setColor(QPalette::Mid, QColor(0x6f, 0x73, 0x7a));
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x2b, 0x2d, 0x30));
+    p.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb6, 0xff)); // readable on the dark base
+    p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xf5));
+    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x90, 0x96));
+    for (QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7e, 0x85));
+    return p;
+}
+
 } // namespace qpilot

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QPalette>
 #include <QString>
 
 #include <vector>
@@ -52,6 +53,9 @@ struct WorkbenchSettings {
     bool operator==(const WorkbenchSettings& o) const;
     bool operator!=(const WorkbenchSettings& o) const { return !(*this == o); }
 };
+
+// The palette of the workbench's dark theme (MainWindow applies it with the Fusion style).
+QPalette workbenchDarkPalette();
 
 } // namespace qpilot
 
